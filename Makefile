@@ -1,0 +1,85 @@
+# Mengpaneel — the developer's entry point. `make run` and `make test` need nothing installed by hand.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/mengpaneel
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install run test test-sqlite test-postgres lint format chromium messages bench clean
+
+help:
+	@echo "make run    install everything, load the demo and serve on http://$(HOST):$(PORT)"
+	@echo "make test   install everything and run the whole test suite (SQLite, then PostgreSQL)"
+	@echo "make lint   ruff check + format check;  make messages  refresh translation catalogues"
+
+$(BIN)/activate:
+	@py=$$(scripts/find-python) || exit 1; echo "Using $$py"; "$$py" -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate requirements.lock pyproject.toml
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e . || $(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.PHONY: compiled-messages
+compiled-messages: $(VENV)/.installed $(wildcard src/mengpaneel/locale/*/LC_MESSAGES/django.po)
+	cd src/mengpaneel && ../../$(BIN)/django-admin compilemessages --settings=mengpaneel.settings -v 0
+
+install: $(VENV)/.installed node_modules/.installed compiled-messages
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at $(CHROMIUM). Install it: sudo apt-get install chromium"; \
+	    echo "(or point to another build: make test CHROMIUM=/path/to/chromium)"; exit 1; \
+	  fi; \
+	fi
+
+run: install
+	$(BIN)/mengpaneel collectstatic --noinput -v 0
+	$(BIN)/mengpaneel migrate --noinput -v 0
+	$(BIN)/mengpaneel demo
+	$(BIN)/mengpaneel serve --host $(HOST) --port $(PORT)
+
+test: install chromium test-sqlite test-postgres
+
+test-sqlite:
+	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
+
+# Runs when PostgreSQL answers; under CI=true a missing server is an error, not a skip.
+test-postgres:
+	@if $(PY) scripts/db_ready.py "$(PG_URL)"; then \
+	  echo "== the same suite on PostgreSQL"; \
+	  DATABASE_URL=$(PG_URL) CHROMIUM=$(CHROMIUM) $(BIN)/pytest; \
+	elif [ "$$CI" = true ]; then \
+	  echo "PostgreSQL at $(PG_URL) does not answer, and CI=true requires it."; exit 1; \
+	else \
+	  echo "PostgreSQL at $(PG_URL) does not answer: the PostgreSQL run is skipped."; \
+	fi
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: $(VENV)/.installed
+	cd src/mengpaneel && ../../$(BIN)/django-admin makemessages -l nl -l en --no-location --no-obsolete --settings=mengpaneel.settings
+
+clean:
+	rm -rf $(VENV) node_modules var test-results

@@ -1,0 +1,70 @@
+"""Shared test set-up: fast settings and the personas every permission test speaks of."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from mengpaneel.testing.factories import (
+    EditionFactory,
+    MeetingFactory,
+    OrganiserFactory,
+    TrioFactory,
+    TrioMemberFactory,
+    UserFactory,
+    municipality,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fast_settings(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@dataclass
+class World:
+    """Two editions, each with its own organiser; edition A has two trios."""
+
+    organiser: object
+    other_organiser: object
+    member: object
+    other_trio_member: object
+    outsider: object
+    edition: object
+    other_edition: object
+    trio: object
+    other_trio: object
+    meeting: object
+
+
+@pytest.fixture
+def world(db) -> World:
+    organiser = OrganiserFactory(name="Olga Organisator")
+    other_organiser = OrganiserFactory(name="Otto Anderorganisator")
+    edition = EditionFactory(name="Werkplaats A", slug="werkplaats-a", organisers=[organiser])
+    other_edition = EditionFactory(
+        name="Werkplaats B", slug="werkplaats-b", organisers=[other_organiser]
+    )
+    trio = TrioFactory(edition=edition, municipality=municipality("GM1959"))
+    other_trio = TrioFactory(edition=edition)
+    member = TrioMemberFactory(trio=trio).user
+    other_trio_member = TrioMemberFactory(trio=other_trio).user
+    TrioMemberFactory(trio=TrioFactory(edition=other_edition))
+    return World(
+        organiser=organiser,
+        other_organiser=other_organiser,
+        member=member,
+        other_trio_member=other_trio_member,
+        outsider=UserFactory(name="Buiten Staander"),
+        edition=edition,
+        other_edition=other_edition,
+        trio=trio,
+        other_trio=other_trio,
+        meeting=MeetingFactory(edition=edition, number=1),
+    )

@@ -1,0 +1,1 @@
+"""Mengpaneel: the digital workplace for area-based working in Dutch municipalities."""

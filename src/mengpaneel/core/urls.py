@@ -1,0 +1,10 @@
+from django.urls import path
+
+from mengpaneel.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
+]

@@ -1,0 +1,100 @@
+"""Factories for tests: each builds a valid object with as little said as possible."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import factory
+
+from mengpaneel.accounts.models import User
+from mengpaneel.agenda.models import Case
+from mengpaneel.organisations.models import Municipality
+from mengpaneel.workshops.constants import Domain
+from mengpaneel.workshops.models import Edition, Meeting, Talk, Trio, TrioMember
+
+PASSWORD = "correct horse battery staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    name = factory.Sequence(lambda n: f"Persoon {n}")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.save()
+
+
+class OrganiserFactory(UserFactory):
+    is_organiser = True
+
+
+def municipality(code: str = "GM1959") -> Municipality:
+    """One of the 342 municipalities the data migration loads."""
+    return Municipality.objects.get(code=code)
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Edition
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Werkplaats {n}")
+    slug = factory.Sequence(lambda n: f"werkplaats-{n}")
+    year = 2026
+
+    @factory.post_generation
+    def organisers(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.organisers.add(*extracted)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    edition = factory.SubFactory(EditionFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    date = date(2026, 3, 12)
+    place = "Utrecht"
+    theme = "Het mengpaneel"
+
+
+class TalkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Talk
+
+    meeting = factory.SubFactory(MeetingFactory)
+    speaker = "Spreker"
+    title = "Een verhaal"
+
+
+class TrioFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Trio
+
+    edition = factory.SubFactory(EditionFactory)
+    municipality = factory.Sequence(lambda n: Municipality.objects.order_by("code")[n % 342])
+
+
+class TrioMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrioMember
+
+    trio = factory.SubFactory(TrioFactory)
+    user = factory.SubFactory(UserFactory)
+    domain = Domain.AREA
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Case
+
+    trio = factory.SubFactory(TrioFactory)
+    title = "Een skatebaan"
+    question = "Hoe helpen we jongeren?"

@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("mengpaneel.core.urls")),
+    path("", include("mengpaneel.accounts.urls")),
+    path("", include("mengpaneel.workshops.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,257 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from mengpaneel.accounts.forms import InvitedPersonForm
+from mengpaneel.agenda.models import Case
+from mengpaneel.workshops import access, invitations
+from mengpaneel.workshops.forms import (
+    CaseForm,
+    EditionForm,
+    InvitationForm,
+    MeetingForm,
+    TalkFormSet,
+    TrioForm,
+    TrioSettingsForm,
+)
+from mengpaneel.workshops.models import Edition, Invitation, Meeting, TrioMember
+
+INVITATION_SESSION_KEY = "mengpaneel_invitation_token"
+
+
+@login_required
+def edition_list(request: HttpRequest) -> HttpResponse:
+    editions = (
+        Edition.objects.visible_to(request.user)
+        .annotate(trio_count=Count("trios", distinct=True))
+        .order_by("-year", "name")
+    )
+    return render(request, "workshops/edition_list.html", {"editions": editions})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edition_create(request: HttpRequest) -> HttpResponse:
+    access.require_organiser(request)
+    form = EditionForm(request.POST or None)
+    if form.is_valid():
+        with transaction.atomic():
+            edition = form.save()
+            edition.organisers.add(request.user)
+        messages.success(request, _("The edition has been created."))
+        return redirect(edition)
+    return render(request, "workshops/edition_form.html", {"form": form})
+
+
+@login_required
+def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = access.get_edition_for_user(request, slug)
+    trios = edition.trios.select_related("municipality").prefetch_related(
+        Prefetch("members", TrioMember.objects.select_related("user"))
+    )
+    context = {
+        "edition": edition,
+        "meetings": edition.meetings.prefetch_related("talks"),
+        "trios": trios,
+        "organisers": edition.organisers.all(),
+        "is_organiser": edition.is_organised_by(request.user),
+        "my_trio_ids": set(trios.with_member(request.user).values_list("pk", flat=True)),
+    }
+    return render(request, "workshops/edition_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = access.get_edition_for_organiser(request, slug)
+    form = EditionForm(request.POST or None, instance=edition)
+    if form.is_valid():
+        edition = form.save()
+        messages.success(request, _("The edition has been saved."))
+        return redirect(edition)
+    return render(request, "workshops/edition_form.html", {"form": form, "edition": edition})
+
+
+@login_required
+def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_user(request, slug, pk)
+    context = {
+        "meeting": meeting,
+        "edition": meeting.edition,
+        "is_organiser": meeting.edition.is_organised_by(request.user),
+    }
+    return render(request, "workshops/meeting_detail.html", context)
+
+
+def _meeting_form(request: HttpRequest, edition: Edition, meeting: Meeting | None) -> HttpResponse:
+    meeting = meeting or Meeting(edition=edition)
+    data = request.POST if request.method == "POST" else None
+    form = MeetingForm(data, instance=meeting, edition=edition)
+    talks = TalkFormSet(data, instance=meeting, prefix="talks")
+    if data is not None and form.is_valid() and talks.is_valid():
+        with transaction.atomic():
+            meeting = form.save()
+            talks.instance = meeting
+            talks.save()
+        messages.success(request, _("The meeting has been saved."))
+        return redirect(meeting)
+    context = {"form": form, "talks": talks, "edition": edition, "meeting": meeting}
+    return render(request, "workshops/meeting_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = access.get_edition_for_organiser(request, slug)
+    return _meeting_form(request, edition, None)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    meeting = access.get_meeting_for_organiser(request, slug, pk)
+    return _meeting_form(request, meeting.edition, meeting)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def trio_create(request: HttpRequest, slug: str) -> HttpResponse:
+    edition = access.get_edition_for_organiser(request, slug)
+    form = TrioForm(request.POST or None, edition=edition)
+    if form.is_valid():
+        trio = form.save()
+        messages.success(request, _("The trio has been added. Now invite its members."))
+        return redirect("workshops:trio_invite", trio.pk)
+    return render(request, "workshops/trio_form.html", {"form": form, "edition": edition})
+
+
+@login_required
+def trio_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    trio = access.get_trio_for_user(request, pk)
+    context = {
+        "trio": trio,
+        "edition": trio.edition,
+        "members": trio.members.select_related("user"),
+        "case": Case.objects.filter(trio=trio).first(),
+        "open_invitations": trio.invitations.usable(),
+        "is_organiser": trio.edition.is_organised_by(request.user),
+    }
+    return render(request, "workshops/trio_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def trio_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    trio = access.get_trio_for_user(request, pk)
+    if trio.edition.is_organised_by(request.user):
+        form = TrioForm(request.POST or None, instance=trio, edition=trio.edition)
+    else:
+        form = TrioSettingsForm(request.POST or None, instance=trio)
+    if form.is_valid():
+        trio = form.save()
+        messages.success(request, _("The trio has been saved."))
+        return redirect(trio)
+    return render(
+        request, "workshops/trio_form.html", {"form": form, "trio": trio, "edition": trio.edition}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    trio = access.get_trio_for_user(request, pk)
+    case = Case.objects.filter(trio=trio).first() or Case(trio=trio)
+    form = CaseForm(request.POST or None, instance=case)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The case has been saved."))
+        return redirect(trio)
+    return render(
+        request, "workshops/case_form.html", {"form": form, "trio": trio, "edition": trio.edition}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def trio_invite(request: HttpRequest, pk: int) -> HttpResponse:
+    trio = access.get_trio_for_user(request, pk)
+    form = InvitationForm(request.POST or None, trio=trio)
+    if form.is_valid():
+        invitations.invite(
+            request, trio=trio, email=form.cleaned_data["email"], domain=form.cleaned_data["domain"]
+        )
+        messages.success(
+            request,
+            _("An invitation has been sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+        )
+        return redirect(trio)
+    return render(
+        request, "workshops/trio_invite.html", {"form": form, "trio": trio, "edition": trio.edition}
+    )
+
+
+@require_http_methods(["GET"])
+def invitation_open(request: HttpRequest, token: str) -> HttpResponse:
+    """Move the secret token from the address into the session.
+
+    The next page's address carries no token, so it does not linger in the
+    browser history, in Referer headers or in server logs.
+    """
+    invitation = Invitation.objects.find(token)
+    if invitation is None:
+        return render(request, "workshops/invitation_invalid.html", status=404)
+    request.session[INVITATION_SESSION_KEY] = token
+    return redirect("workshops:invitation_accept")
+
+
+@require_http_methods(["GET", "POST"])
+def invitation_accept(request: HttpRequest) -> HttpResponse:
+    token = request.session.get(INVITATION_SESSION_KEY, "")
+    invitation = (
+        Invitation.objects.select_related("trio__municipality", "trio__edition").find(token)
+        if token
+        else None
+    )
+    if invitation is None:
+        return render(request, "workshops/invitation_invalid.html", status=404)
+
+    existing_account = get_user_model().objects.filter(email__iexact=invitation.email).exists()
+    form = None
+    if request.user.is_authenticated:
+        if request.method == "POST":
+            return _join(request, invitation, request.user)
+    elif not existing_account:
+        form = InvitedPersonForm(request.POST or None, email=invitation.email)
+        if form.is_valid():
+            user = form.save()
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return _join(request, invitation, user)
+    context = {
+        "invitation": invitation,
+        "trio": invitation.trio,
+        "form": form,
+        "existing_account": existing_account,
+    }
+    return render(request, "workshops/invitation_accept.html", context)
+
+
+def _join(request: HttpRequest, invitation: Invitation, user) -> HttpResponse:
+    request.session.pop(INVITATION_SESSION_KEY, None)
+    try:
+        member = invitations.accept(invitation, user)
+    except invitations.InvitationSpent:
+        return render(request, "workshops/invitation_invalid.html", status=404)
+    messages.success(
+        request,
+        _("Welcome to the %(municipality)s trio.")
+        % {"municipality": member.trio.municipality.name},
+    )
+    return redirect(member.trio)
