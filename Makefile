@@ -78,8 +78,10 @@ format: $(VENV)/.installed
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# English msgids; nl is translated by hand, en is filled from the msgids (msgen).
 messages: $(VENV)/.installed
-	cd src/mengpaneel && ../../$(BIN)/django-admin makemessages -l nl -l en --no-location --no-obsolete --settings=mengpaneel.settings
+	cd src/mengpaneel && ../../$(BIN)/django-admin makemessages -l nl -l en --no-location --no-obsolete -v 0
+	msgen --no-wrap -o src/mengpaneel/locale/en/LC_MESSAGES/django.po src/mengpaneel/locale/en/LC_MESSAGES/django.po
 
 clean:
 	rm -rf $(VENV) node_modules var test-results

@@ -34,6 +34,7 @@ class World:
     organiser: object
     other_organiser: object
     member: object
+    membership: object
     other_trio_member: object
     outsider: object
     edition: object
@@ -53,13 +54,14 @@ def world(db) -> World:
     )
     trio = TrioFactory(edition=edition, municipality=municipality("GM1959"))
     other_trio = TrioFactory(edition=edition)
-    member = TrioMemberFactory(trio=trio).user
+    membership = TrioMemberFactory(trio=trio)
     other_trio_member = TrioMemberFactory(trio=other_trio).user
     TrioMemberFactory(trio=TrioFactory(edition=other_edition))
     return World(
         organiser=organiser,
         other_organiser=other_organiser,
-        member=member,
+        member=membership.user,
+        membership=membership,
         other_trio_member=other_trio_member,
         outsider=UserFactory(name="Buiten Staander"),
         edition=edition,

@@ -23,6 +23,11 @@ urlpatterns = [
     path("trios/<int:pk>/bewerken/", views.trio_edit, name="trio_edit"),
     path("trios/<int:pk>/casus/", views.case_edit, name="case_edit"),
     path("trios/<int:pk>/uitnodigen/", views.trio_invite, name="trio_invite"),
+    path(
+        "trios/<int:pk>/leden/<int:member_pk>/verwijderen/",
+        views.trio_member_remove,
+        name="trio_member_remove",
+    ),
     path("uitnodiging/accepteren/", views.invitation_accept, name="invitation_accept"),
     path("uitnodiging/<str:token>/", views.invitation_open, name="invitation_open"),
 ]

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -196,6 +196,19 @@ def trio_invite(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "workshops/trio_invite.html", {"form": form, "trio": trio, "edition": trio.edition}
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def trio_member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+    trio = access.get_trio_for_organiser(request, pk)
+    member = get_object_or_404(trio.members.select_related("user"), pk=member_pk)
+    member.delete()
+    messages.success(
+        request,
+        _("%(name)s is no longer a member of this trio.") % {"name": member.user.name},
+    )
+    return redirect(trio)
 
 
 @require_http_methods(["GET"])

@@ -1,0 +1,88 @@
+"""Project-wide guards: things that must hold for every page and every release."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.test_permissions import MATRIX, PERSONAS, _login, _resolve_args
+
+LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
+
+
+@pytest.mark.django_db
+def test_no_migrations_are_pending():
+    out = io.StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_catalogue_is_complete_and_compiles(language, tmp_path):
+    po = LOCALE_DIR / language / "LC_MESSAGES" / "django.po"
+    assert po.exists(), f"{po} is missing: run `make messages`"
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", str(tmp_path / "django.mo"), str(po)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    # msgfmt reports "N translated messages." and nothing fuzzy or untranslated.
+    assert "fuzzy" not in result.stderr and "untranslated" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_catalogue_covers_every_marked_string(language, tmp_path):
+    """A string marked in code but missing from a catalogue would show untranslated.
+
+    makemessages runs on a copy of the source, so the committed catalogue is
+    left alone; afterwards nothing in the copy may be untranslated.
+    """
+    copy = tmp_path / "mengpaneel"
+    shutil.copytree(
+        settings.BASE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "tests")
+    )
+    subprocess.run(
+        [sys.executable, "-m", "django", "makemessages", "-l", language, "--no-location",
+         "--no-obsolete", "-v", "0"],
+        cwd=copy,
+        check=True,
+        # Without settings makemessages writes into ./locale of the copy, not into the project.
+        env={k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+    )
+    po = copy / "locale" / language / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        ["msgfmt", "--statistics", "-o", os.devnull, str(po)], capture_output=True, text=True
+    )
+    assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, (
+        f"Run `make messages` and translate the new strings ({language}): {result.stderr}"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_page_has_exactly_one_h1(client, world, persona):
+    _login(client, world, persona)
+    checked = 0
+    for row in MATRIX:
+        if row.method != "get":
+            continue
+        response = client.get(reverse(row.name, args=_resolve_args(world, row.args)))
+        if response.status_code != 200 or "text/html" not in response["Content-Type"]:
+            continue
+        count = response.content.decode().count("<h1")
+        assert count == 1, f"{row.name} as {persona} has {count} <h1> elements"
+        checked += 1
+    assert checked > 0
+
+
+def test_python_is_new_enough():
+    assert sys.version_info >= (3, 12)

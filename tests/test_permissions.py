@@ -1,0 +1,160 @@
+"""The permission matrix: every URL × every persona, with the status each must get.
+
+Missing and forbidden both answer 404, so an outsider cannot learn what exists.
+Anonymous visitors of a private page are sent to the login page (302).
+A new URL fails `test_every_url_is_in_the_matrix` until it has a row here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = ["anonymous", "outsider", "other_trio_member", "member", "other_organiser", "organiser"]
+LOGIN = 302
+OK = 200
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    args: tuple  # attribute names on the world fixture, or literals
+    expected: dict[str, int]
+    method: str = "get"
+
+
+def _private(**overrides: int) -> dict[str, int]:
+    """A page only the given personas may see; everyone else gets 404."""
+    expected = {p: 404 for p in PERSONAS}
+    expected["anonymous"] = LOGIN
+    expected.update(overrides)
+    return expected
+
+
+EVERYONE = {p: OK for p in PERSONAS}
+ANY_LOGGED_IN = {**EVERYONE, "anonymous": LOGIN}
+
+MATRIX = [
+    Row("core:home", (), EVERYONE),
+    Row("core:accessibility", (), EVERYONE),
+    Row("accounts:login", (), {**{p: 302 for p in PERSONAS}, "anonymous": OK}),
+    Row("accounts:password_reset", (), EVERYONE),
+    Row("accounts:password_reset_done", (), EVERYONE),
+    Row("accounts:password_reset_complete", (), EVERYONE),
+    Row("workshops:edition_list", (), ANY_LOGGED_IN),
+    Row("workshops:edition_create", (), _private(organiser=OK, other_organiser=OK)),
+    Row(
+        "workshops:edition_detail",
+        ("edition.slug",),
+        _private(member=OK, other_trio_member=OK, organiser=OK),
+    ),
+    Row("workshops:edition_edit", ("edition.slug",), _private(organiser=OK)),
+    Row("workshops:meeting_create", ("edition.slug",), _private(organiser=OK)),
+    Row(
+        "workshops:meeting_detail",
+        ("edition.slug", "meeting.pk"),
+        _private(member=OK, other_trio_member=OK, organiser=OK),
+    ),
+    Row("workshops:meeting_edit", ("edition.slug", "meeting.pk"), _private(organiser=OK)),
+    Row("workshops:trio_create", ("edition.slug",), _private(organiser=OK)),
+    Row("workshops:trio_detail", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("workshops:trio_edit", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("workshops:case_edit", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("workshops:trio_invite", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row(
+        "workshops:trio_member_remove",
+        ("trio.pk", "membership.pk"),
+        {**_private(organiser=302), "anonymous": LOGIN},
+        method="post",
+    ),
+    # Without a token in the session there is nothing to accept, for anyone.
+    Row("workshops:invitation_accept", (), {p: 404 for p in PERSONAS}),
+    Row("workshops:invitation_open", ("'not-a-real-token'",), {p: 404 for p in PERSONAS}),
+]
+
+# Reached only through a link with a secret (tested in the accounts tests), or not ours.
+NOT_IN_MATRIX = {"accounts:logout", "accounts:password_reset_confirm", "set_language"}
+
+
+def _resolve_args(world, args: tuple) -> list:
+    values = []
+    for arg in args:
+        if arg.startswith("'"):
+            values.append(arg.strip("'"))
+            continue
+        value = world
+        for part in arg.split("."):
+            value = getattr(value, part)
+        values.append(value)
+    return values
+
+
+def _login(client, world, persona: str) -> None:
+    if persona != "anonymous":
+        client.force_login(getattr(world, persona))
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("row", MATRIX, ids=lambda row: row.name)
+def test_permission_matrix(client, world, row: Row, persona: str):
+    _login(client, world, persona)
+    url = reverse(row.name, args=_resolve_args(world, row.args))
+    response = getattr(client, row.method)(url)
+    assert response.status_code == row.expected[persona], (
+        f"{persona} on {url}: got {response.status_code}, expected {row.expected[persona]}"
+    )
+    if response.status_code == LOGIN and persona == "anonymous" and row.expected is not EVERYONE:
+        assert response.url.startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize(
+    "name, args",
+    [
+        ("workshops:edition_edit", ("edition.slug",)),
+        ("workshops:meeting_create", ("edition.slug",)),
+        ("workshops:trio_create", ("edition.slug",)),
+        ("workshops:trio_edit", ("trio.pk",)),
+        ("workshops:case_edit", ("trio.pk",)),
+        ("workshops:trio_invite", ("trio.pk",)),
+    ],
+)
+@pytest.mark.parametrize("persona", ["outsider", "other_trio_member", "other_organiser"])
+def test_writes_by_strangers_change_nothing(client, world, mailoutbox, name, args, persona):
+    _login(client, world, persona)
+    url = reverse(name, args=_resolve_args(world, args))
+    before = (world.trio.local_name, world.edition.name, world.edition.meetings.count())
+    response = client.post(
+        url,
+        {"name": "Gekaapt", "slug": "gekaapt", "year": 2026, "status": "running",
+         "local_name": "gekaapt", "title": "Gekaapt", "question": "?", "number": 9,
+         "date": "2026-01-01", "theme": "x", "email": "x@example.org", "domain": "area",
+         "talks-TOTAL_FORMS": 0, "talks-INITIAL_FORMS": 0},
+    )
+    assert response.status_code == 404
+    world.trio.refresh_from_db()
+    world.edition.refresh_from_db()
+    assert before == (world.trio.local_name, world.edition.name, world.edition.meetings.count())
+    assert mailoutbox == []
+
+
+def _url_names(resolver=None, namespace: str = "") -> set[str]:
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_is_in_the_matrix():
+    covered = {row.name for row in MATRIX} | NOT_IN_MATRIX
+    missing = _url_names() - covered
+    assert not missing, f"Add these URLs to MATRIX in tests/test_permissions.py: {sorted(missing)}"

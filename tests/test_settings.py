@@ -1,0 +1,61 @@
+"""Settings come from the environment and refuse values they cannot understand."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "x" * 30 + "-a-long-random-production-secret-for-the-test-only",
+    "ALLOWED_HOSTS": "mengpaneel.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://mengpaneel.example.org",
+    "DATABASE_URL": "",
+    "EMAIL_HOST": "smtp.example.org",
+}
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "HTTPS"}
+    clean.pop("MENGPANEEL_DEMO_PASSWORD", None)
+    return subprocess.run(
+        [sys.executable, "-m", "mengpaneel.cli", *args],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "mengpaneel.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_check_deploy_passes_with_production_settings(tmp_path):
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION,
+        MENGPANEEL_DATA_DIR=str(tmp_path),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "env, message",
+    [
+        ({"DEBUG": "yes-please"}, "DEBUG='yes-please' is not a yes/no value"),
+        ({**PRODUCTION, "SECRET_KEY": ""}, "SECRET_KEY must be set"),
+        ({**PRODUCTION, "ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS must be set"),
+        ({"MENGPANEEL_INVITATION_DAYS": "two weeks"}, "is not a whole number"),
+        ({"DATABASE_URL": "nonsense://"}, "DATABASE_URL cannot be read"),
+    ],
+)
+def test_bad_configuration_stops_start_up_with_a_clear_message(tmp_path, env, message):
+    result = _manage("check", MENGPANEEL_DATA_DIR=str(tmp_path), **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_debug_accepts_the_usual_spellings(tmp_path):
+    for value in ["true", "True", "1", "on", "false", "0", "off"]:
+        env = {**PRODUCTION, "DEBUG": value, "MENGPANEEL_DATA_DIR": str(tmp_path)}
+        result = _manage("check", **env)
+        assert result.returncode == 0, (value, result.stderr)
