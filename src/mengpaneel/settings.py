@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "mengpaneel.organisations",
     "mengpaneel.workshops",
     "mengpaneel.agenda",
+    "mengpaneel.panel",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("mengpaneel.core.urls")),
     path("", include("mengpaneel.accounts.urls")),
     path("", include("mengpaneel.workshops.urls")),
+    path("", include("mengpaneel.panel.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

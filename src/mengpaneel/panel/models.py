@@ -23,7 +23,7 @@ class ModelVersionInUse(Exception):
 
 
 def signed(position: int | None) -> str:
-    """"+2", "0", "−1" (a real minus sign), or "" for unplaced."""
+    """The position as shown: "+2", "0", "−1" (a real minus sign), or "" for unplaced."""
     if position is None:
         return ""
     if position > 0:
@@ -33,8 +33,11 @@ def signed(position: int | None) -> str:
     return "0"
 
 
-class Translated:
+class Translated(models.Model):
     """Fields stored as ``<name>_nl`` and ``<name>_en``: the active language, else Dutch."""
+
+    class Meta:
+        abstract = True
 
     def translated(self, field: str) -> str:
         language = (get_language() or "nl").split("-")[0]
@@ -51,7 +54,7 @@ class PanelModelQuerySet(models.QuerySet["PanelModel"]):
         return self.current().get(key=DEFAULT_MODEL_KEY)
 
 
-class PanelModel(Translated, models.Model):
+class PanelModel(Translated):
     """One version of a panel model: an ordered list of categories (faders)."""
 
     key = models.SlugField(
@@ -102,6 +105,13 @@ class PanelModel(Translated, models.Model):
     def __str__(self) -> str:
         return _g("%(name)s (version %(version)s)") % {"name": self.name, "version": self.version}
 
+    def save(self, *args, **kwargs) -> None:
+        # Only the "current" marker may move on a version that assessments use.
+        update_fields = kwargs.get("update_fields")
+        if self.pk and self.is_in_use() and set(update_fields or ["*"]) - {"is_current"}:
+            raise ModelVersionInUse(self)
+        super().save(*args, **kwargs)
+
     @property
     def name(self) -> str:
         return self.translated("name")
@@ -113,15 +123,8 @@ class PanelModel(Translated, models.Model):
     def is_in_use(self) -> bool:
         return self.pk is not None and self.assessments.exists()
 
-    def save(self, *args, **kwargs) -> None:
-        # Only the "current" marker may move on a version that assessments use.
-        update_fields = kwargs.get("update_fields")
-        if self.pk and self.is_in_use() and set(update_fields or ["*"]) - {"is_current"}:
-            raise ModelVersionInUse(self)
-        super().save(*args, **kwargs)
 
-
-class Category(Translated, models.Model):
+class Category(Translated):
     """One fader of a panel model, with its guiding question and its two poles."""
 
     panel_model = models.ForeignKey(

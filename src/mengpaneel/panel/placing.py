@@ -1,0 +1,273 @@
+"""The slider exercise as named writes: place alone, reveal, agree together, dissent.
+
+Views, commands, the demo and tests all call these functions; none of them
+writes placements or agreed positions any other way. Every change leaves a
+line of history (who, when, from what to what).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mengpaneel.panel.constants import FAR_APART_STEPS, ChangeKind
+from mengpaneel.panel.models import (
+    AgreedPosition,
+    Assessment,
+    Category,
+    Dissent,
+    IndividualPlacement,
+    PanelModel,
+    PositionChange,
+)
+from mengpaneel.workshops.models import Meeting, Trio
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What someone tried to save for a fader."""
+
+    position: int | None
+    rationale: str
+    discuss: bool
+
+
+class Conflict(Exception):  # noqa: N818 (a domain word, not an error code)
+    """Someone else saved this fader after the version the editor started from.
+
+    Carries both sides so the page can show them; nothing has been overwritten.
+    """
+
+    def __init__(self, current: AgreedPosition, yours: Proposal) -> None:
+        super().__init__("The agreed position changed in the meantime.")
+        self.current = current
+        self.yours = yours
+
+    @property
+    def their_rationale(self) -> str:
+        return self.current.rationale
+
+    @property
+    def your_rationale(self) -> str:
+        return self.yours.rationale
+
+
+def _as_text(position: int | None) -> str:
+    # History keeps "" for unplaced so it never reads as the middle (0).
+    return "" if position is None else str(position)
+
+
+def _log(assessment: Assessment, kind: str, user, old: str, new: str, category=None) -> None:
+    PositionChange.objects.create(
+        assessment=assessment,
+        category=category,
+        kind=kind,
+        user=user,
+        old_value=old,
+        new_value=new,
+    )
+
+
+def _check_position(assessment: Assessment, category: Category, position: int | None) -> None:
+    if category.panel_model_id != assessment.panel_model_id:
+        raise ValidationError(_("This fader is not part of this panel."))
+    model = assessment.panel_model
+    if position is not None and not model.scale_min <= position <= model.scale_max:
+        raise ValidationError(
+            _("Choose a position from %(low)s to %(high)s.")
+            % {"low": model.scale_min, "high": model.scale_max},
+            code="out_of_range",
+        )
+
+
+def _require_member(assessment: Assessment, user) -> None:
+    if not assessment.trio.has_member(user):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def start_assessment(
+    trio: Trio,
+    *,
+    panel_model: PanelModel | None = None,
+    meeting: Meeting | None = None,
+) -> Assessment:
+    """A new, empty panel for the trio: every fader unplaced, nothing revealed."""
+    panel_model = panel_model or PanelModel.objects.default()
+    assessment = Assessment.objects.create(trio=trio, meeting=meeting, panel_model=panel_model)
+    AgreedPosition.objects.bulk_create(
+        AgreedPosition(assessment=assessment, category=category)
+        for category in panel_model.categories.all()
+    )
+    return assessment
+
+
+def current_assessment(trio: Trio) -> Assessment:
+    """The trio's latest assessment; the first one is started on the default model."""
+    assessments = Assessment.objects.for_trio(trio).latest_first().select_related("panel_model")
+    assessment = assessments.first()
+    if assessment is not None:
+        return assessment
+    with transaction.atomic():
+        # Lock the trio so two first visits at once start one assessment, not two.
+        Trio.objects.select_for_update().filter(pk=trio.pk).first()
+        return assessments.first() or start_assessment(trio)
+
+
+@transaction.atomic
+def place(
+    assessment: Assessment,
+    member,
+    category: Category,
+    position: int | None,
+    note: str = "",
+) -> IndividualPlacement:
+    """A member places one fader alone. Private to them until the trio reveals."""
+    _require_member(assessment, member)
+    if assessment.is_revealed:
+        raise ValidationError(
+            _("The trio has already revealed its positions; agree on the panel together now.")
+        )
+    _check_position(assessment, category, position)
+    note = note.strip()
+    placement, _created = IndividualPlacement.objects.select_for_update().get_or_create(
+        assessment=assessment, member=member, category=category
+    )
+    changed = []
+    if _created or placement.position != position:
+        old = "" if _created else _as_text(placement.position)
+        _log(assessment, ChangeKind.INDIVIDUAL, member, old, _as_text(position), category)
+        placement.position = position
+        changed.append("position")
+    if placement.note != note:
+        _log(assessment, ChangeKind.NOTE, member, placement.note, note, category)
+        placement.note = note
+        changed.append("note")
+    if changed:
+        placement.version += 1
+        placement.updated_at = timezone.now()
+        placement.save()
+    return placement
+
+
+@transaction.atomic
+def reveal(assessment: Assessment, by) -> Assessment:
+    """Show every member's placements inside the trio. Revealing twice changes nothing."""
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.is_revealed:
+        assessment.revealed_at, assessment.revealed_by = locked.revealed_at, locked.revealed_by
+        return assessment
+    assessment.revealed_at = timezone.now()
+    assessment.revealed_by = by
+    assessment.save(update_fields=["revealed_at", "revealed_by"])
+    _log(assessment, ChangeKind.REVEAL, by, "", "")
+    return assessment
+
+
+@transaction.atomic
+def agree(
+    assessment: Assessment,
+    category: Category,
+    position: int | None,
+    rationale: str,
+    discuss: bool,
+    by,
+    expected_version: int,
+) -> AgreedPosition:
+    """Set the trio's agreed position on one fader.
+
+    Raises ``ValidationError`` when the fader moves off the middle without a
+    rationale, and ``Conflict`` when someone saved this fader after
+    ``expected_version``: then nothing is written.
+    """
+    if not assessment.is_revealed:
+        raise ValidationError(_("First reveal the positions inside the trio, then agree."))
+    _check_position(assessment, category, position)
+    rationale = rationale.strip()
+    if position not in (None, 0) and not rationale:
+        raise ValidationError(
+            {
+                "rationale": _(
+                    "You moved this fader away from the middle. Write down why: "
+                    "a sentence or two is enough."
+                )
+            },
+            code="rationale_required",
+        )
+    agreed = AgreedPosition.objects.select_for_update().get(
+        assessment=assessment, category=category
+    )
+    yours = Proposal(position=position, rationale=rationale, discuss=discuss)
+    if agreed.version != expected_version:
+        raise Conflict(agreed, yours)
+    changes = [
+        (ChangeKind.AGREED, _as_text(agreed.position), _as_text(position)),
+        (ChangeKind.RATIONALE, agreed.rationale, rationale),
+        (ChangeKind.FLAG, str(agreed.discuss).lower(), str(discuss).lower()),
+    ]
+    changes = [change for change in changes if change[1] != change[2]]
+    if not changes:
+        return agreed
+    for kind, old, new in changes:
+        _log(assessment, kind, by, old, new, category)
+    agreed.position, agreed.rationale, agreed.discuss = position, rationale, discuss
+    agreed.version += 1
+    agreed.updated_by = by
+    agreed.updated_at = timezone.now()
+    agreed.save()
+    return agreed
+
+
+@transaction.atomic
+def dissent(agreed_position: AgreedPosition, user, note: str) -> Dissent | None:
+    """A member records (or, with an empty note, withdraws) why they still disagree."""
+    assessment = agreed_position.assessment
+    _require_member(assessment, user)
+    if not assessment.is_revealed:
+        raise ValidationError(_("There is nothing agreed yet to disagree with."))
+    note = note.strip()
+    existing = Dissent.objects.filter(agreed_position=agreed_position, user=user).first()
+    old = existing.note if existing else ""
+    if old == note:
+        return existing
+    _log(assessment, ChangeKind.DISSENT, user, old, note, agreed_position.category)
+    if not note:
+        existing.delete()
+        return None
+    if existing is None:
+        return Dissent.objects.create(agreed_position=agreed_position, user=user, note=note)
+    existing.note = note
+    existing.updated_at = timezone.now()
+    existing.save(update_fields=["note", "updated_at"])
+    return existing
+
+
+def members_far_apart(assessment: Assessment, threshold: int = FAR_APART_STEPS) -> list[Category]:
+    """The faders where placed members are ``threshold`` or more steps apart.
+
+    Unplaced members don't count: "not placed yet" is no position to be far from.
+    """
+    spread: dict[int, list[int]] = defaultdict(list)
+    placements = assessment.placements.filter(position__isnull=False).values_list(
+        "category_id", "position"
+    )
+    for category_id, position in placements:
+        spread[category_id].append(position)
+    far = {pk for pk, values in spread.items() if max(values) - min(values) >= threshold}
+    return [c for c in assessment.panel_model.categories.all() if c.pk in far]
+
+
+def visible_placements(assessment: Assessment, viewer) -> QuerySet[IndividualPlacement]:
+    """Before the reveal each member sees only their own placements; afterwards, everyone's."""
+    placements = assessment.placements.select_related("member")
+    if assessment.is_revealed:
+        return placements
+    if not viewer.is_authenticated:
+        return placements.none()
+    return placements.filter(member=viewer)
