@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
@@ -19,6 +20,9 @@ from django.db import transaction
 from mengpaneel.accounts.models import User
 from mengpaneel.agenda.models import Case
 from mengpaneel.organisations.models import Municipality
+from mengpaneel.panel import placing
+from mengpaneel.panel.constants import ChangeKind
+from mengpaneel.panel.models import AgreedPosition, Assessment, PositionChange
 from mengpaneel.workshops.constants import Domain, EditionStatus
 from mengpaneel.workshops.models import Edition, Meeting, Talk, Trio, TrioMember
 
@@ -117,6 +121,83 @@ MEETINGS = [
 ]
 
 
+# The agreed panels of DESIGN.md §2.6, with rationales after the source (in our own words).
+# None: the source says nothing about this fader for this municipality, so it stays unplaced.
+PANELS: dict[str, dict[str, tuple[int | None, str]]] = {
+    "GM1959": {
+        "positioning": (
+            2,
+            "Ons team heeft een eigen programmabudget. De wijkambtenaar heeft een brede opdracht "
+            "en staat dicht bij de directie en het college.",
+        ),
+        "residents": (
+            -1,
+            "Signalen van inwoners komen overal in de organisatie binnen. Iedereen voelt zich "
+            "betrokken, maar het werk raakt ook versnipperd.",
+        ),
+        "internal_process": (
+            -3,
+            "Kerngericht werken krijgt overal aandacht, maar er is geen vaste gebiedscyclus en "
+            "samenwerken over de domeinen heen gaat nog niet soepel.",
+        ),
+        "governance": (
+            3,
+            "Er zijn kernwethouders en kerngericht werken is onderdeel van hoe de gemeente "
+            "stuurt en is georganiseerd.",
+        ),
+        "communication": (
+            -1,
+            "We communiceren meestal voor de hele gemeente; per kern alleen als het nodig is.",
+        ),
+    },
+    "GM0606": {
+        "positioning": (None, ""),
+        "residents": (
+            3,
+            "Er zijn veel instrumenten voor initiatieven en we moedigen bewoners actief aan om "
+            "zelf iets te beginnen.",
+        ),
+        "internal_process": (
+            -3,
+            "Wijkgericht werken leeft in de hele organisatie, maar dat leidt nog niet tot "
+            "soepele integrale werkprocessen.",
+        ),
+        "governance": (
+            1,
+            "De lijn naar de wethouder is kort, maar we hebben geen wijkwethouders.",
+        ),
+        "communication": (
+            -1,
+            "Communicatie gaat niet vast per wijk; soms wel, als een situatie erom vraagt.",
+        ),
+    },
+    "GM0983": {
+        "positioning": (
+            -1,
+            "De wijkambtenaar heeft geen eigen budget. Dat geeft wel ruimte om het proces te "
+            "regisseren.",
+        ),
+        "residents": (None, ""),
+        "internal_process": (
+            -3,
+            "Elke wijk heeft een samenlevingsagenda, maar de uitvoering gaat nog grotendeels "
+            "per sector.",
+        ),
+        "governance": (
+            2,
+            "We hebben wijkwethouders en je loopt zo bij de wethouder binnen.",
+        ),
+        "communication": (
+            -1,
+            "We communiceren gemeentebreed en alleen per wijk als het nodig is.",
+        ),
+    },
+}
+# Fixed moments, so loading the demo again changes nothing.
+PANEL_REVEALED_AT = datetime(2019, 9, 12, 11, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+PANEL_AGREED_AT = PANEL_REVEALED_AT + timedelta(minutes=45)
+
+
 def demo_password() -> str:
     """The demo accounts' password: from MENGPANEEL_DEMO_PASSWORD, else one kept locally.
 
@@ -189,10 +270,12 @@ def load_demo() -> int:
         edition.organisers.add(organiser)
         changes += 1
 
+    first_meeting = None
     for spec in MEETINGS:
         values = {k: v for k, v in spec.items() if k not in ("number", "talks")}
         meeting, changed = _sync(Meeting, {"edition": edition, "number": spec["number"]}, values)
         changes += changed
+        first_meeting = first_meeting or meeting
         for speaker, affiliation, title in spec["talks"]:
             _talk, changed = _sync(
                 Talk,
@@ -226,5 +309,66 @@ def load_demo() -> int:
             )
             changes += changed
             _member, changed = _sync(TrioMember, {"trio": trio, "user": user}, {"domain": domain})
+            changes += changed
+            if domain == Domain.AREA:
+                area_officer = user
+        changes += _load_panel(trio, first_meeting, PANELS[spec.code], area_officer)
+    return changes
+
+
+def _load_panel(
+    trio: Trio, meeting: Meeting, positions: dict[str, tuple[int | None, str]], by: User
+) -> int:
+    """The trio's agreed, revealed panel at the first meeting.
+
+    Written directly rather than through ``placing.agree``: the demo needs its
+    fixed 2019 moments and must compare field by field to stay idempotent.
+    """
+    changes = 0
+    assessment = Assessment.objects.filter(trio=trio, meeting=meeting).order_by("pk").first()
+    if assessment is None:
+        assessment = placing.start_assessment(trio, meeting=meeting)
+        changes += 1
+    assessment, changed = _sync(
+        Assessment,
+        {"pk": assessment.pk},
+        {
+            "created_at": PANEL_REVEALED_AT - timedelta(minutes=30),
+            "revealed_at": PANEL_REVEALED_AT,
+            "revealed_by": by,
+        },
+    )
+    changes += changed
+    _change, changed = _sync(
+        PositionChange,
+        {"assessment": assessment, "kind": ChangeKind.REVEAL},
+        {"user": by, "at": PANEL_REVEALED_AT},
+    )
+    changes += changed
+    categories = {c.key: c for c in assessment.panel_model.categories.all()}
+    for key, (position, rationale) in positions.items():
+        category = categories[key]
+        _agreed, changed = _sync(
+            AgreedPosition,
+            {"assessment": assessment, "category": category},
+            {
+                "position": position,
+                "rationale": rationale,
+                "discuss": False,
+                "version": 1,
+                "updated_by": by,
+                "updated_at": PANEL_AGREED_AT,
+            },
+        )
+        changes += changed
+        history = [] if position is None else [(ChangeKind.AGREED, str(position))]
+        if rationale:
+            history.append((ChangeKind.RATIONALE, rationale))
+        for kind, value in history:
+            _change, changed = _sync(
+                PositionChange,
+                {"assessment": assessment, "category": category, "kind": kind},
+                {"user": by, "at": PANEL_AGREED_AT, "old_value": "", "new_value": value},
+            )
             changes += changed
     return changes
