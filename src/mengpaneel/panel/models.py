@@ -210,6 +210,28 @@ class AssessmentQuerySet(models.QuerySet["Assessment"]):
     def latest_first(self) -> AssessmentQuerySet:
         return self.order_by("-created_at", "-pk")
 
+    def latest_of_each_trio(self, trios) -> AssessmentQuerySet:
+        """Each trio's most recent assessment, in one query whatever the number of trios."""
+        latest = (
+            Assessment.objects.filter(trio=models.OuterRef("trio"))
+            .order_by("-created_at", "-pk")
+            .values("pk")[:1]
+        )
+        return self.filter(trio__in=trios, pk=models.Subquery(latest))
+
+    def with_panel(self) -> AssessmentQuerySet:
+        """What drawing or exporting a panel reads, fetched up front (no query per fader)."""
+        return self.select_related(
+            "panel_model", "meeting", "trio__municipality", "revealed_by"
+        ).prefetch_related(
+            models.Prefetch(
+                "agreed_positions",
+                AgreedPosition.objects.select_related("category").order_by(
+                    "category__order", "category__pk"
+                ),
+            ),
+        )
+
 
 class Assessment(models.Model):
     """A trio's panel at one moment (usually a meeting), on one model version."""
