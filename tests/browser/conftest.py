@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connections
 
 # Sync Playwright keeps an asyncio event loop on the test thread; Django would
 # otherwise refuse ORM calls from the test (factories, assertions) there.
@@ -49,6 +50,7 @@ async (tags) => {
 }
 """
 
+
 def _no_browser(reason: str) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
@@ -56,7 +58,7 @@ def _no_browser(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser(django_db_setup) -> Iterator[object]:
     """One Chromium for the whole session; each test gets its own context."""
     if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
         _no_browser(
@@ -66,7 +68,18 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
     with sync_playwright() as playwright:
+        # From here on the test code runs inside Playwright's event loop, whose
+        # context gets fresh Django connection objects (asgiref Local). They lack
+        # the serialized copy of the migrated data (the municipalities) that a
+        # serialized rollback restores after each flush: hand it over.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         try:
             chromium = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True
@@ -78,7 +91,9 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def new_context(browser, live_server, django_db_serialized_rollback) -> Iterator[Callable]:
+def new_context(
+    browser, live_server, transactional_db, django_db_serialized_rollback
+) -> Iterator[Callable]:
     """Open fresh browser contexts (separate cookies) against the live server.
 
     The contexts ask for English (Accept-Language), so the tests also show
@@ -112,9 +127,13 @@ def page(new_context):
 def open_page(context):
     page = context.new_page()
     page.console_errors = []
-    page.on(
-        "console", lambda msg: msg.type == "error" and page.console_errors.append(msg.text)
-    )
+
+    def on_console(message) -> None:
+        # The document's own status is for the test to judge (a 404 page is meant to be one).
+        if message.type == "error" and message.location.get("url") != page.url:
+            page.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("console", on_console)
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
     return page
 
