@@ -51,8 +51,18 @@ def test_catalogue_covers_every_marked_string(language, tmp_path):
         settings.BASE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "tests")
     )
     subprocess.run(
-        [sys.executable, "-m", "django", "makemessages", "-l", language, "--no-location",
-         "--no-obsolete", "-v", "0"],
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            "-l",
+            language,
+            "--no-location",
+            "--no-obsolete",
+            "-v",
+            "0",
+        ],
         cwd=copy,
         check=True,
         # Without settings makemessages writes into ./locale of the copy, not into the project.

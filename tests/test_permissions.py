@@ -129,10 +129,22 @@ def test_writes_by_strangers_change_nothing(client, world, mailoutbox, name, arg
     before = (world.trio.local_name, world.edition.name, world.edition.meetings.count())
     response = client.post(
         url,
-        {"name": "Gekaapt", "slug": "gekaapt", "year": 2026, "status": "running",
-         "local_name": "gekaapt", "title": "Gekaapt", "question": "?", "number": 9,
-         "date": "2026-01-01", "theme": "x", "email": "x@example.org", "domain": "area",
-         "talks-TOTAL_FORMS": 0, "talks-INITIAL_FORMS": 0},
+        {
+            "name": "Gekaapt",
+            "slug": "gekaapt",
+            "year": 2026,
+            "status": "running",
+            "local_name": "gekaapt",
+            "title": "Gekaapt",
+            "question": "?",
+            "number": 9,
+            "date": "2026-01-01",
+            "theme": "x",
+            "email": "x@example.org",
+            "domain": "area",
+            "talks-TOTAL_FORMS": 0,
+            "talks-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 404
     world.trio.refresh_from_db()

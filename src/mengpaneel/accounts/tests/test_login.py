@@ -48,7 +48,9 @@ def test_password_reset_mails_a_working_link(client, mailoutbox):
     user = UserFactory(email="wijk@example.org")
     client.post(reverse("accounts:password_reset"), {"email": "wijk@example.org"})
     assert len(mailoutbox) == 1
-    link = next(line for line in mailoutbox[0].body.splitlines() if "/wachtwoord-herstellen/" in line)
+    link = next(
+        line for line in mailoutbox[0].body.splitlines() if "/wachtwoord-herstellen/" in line
+    )
     path = link.split("testserver", 1)[1]
     form_page = client.get(path, follow=True)
     assert form_page.context["validlink"]

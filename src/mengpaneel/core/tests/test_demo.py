@@ -17,7 +17,9 @@ def test_demo_loads_the_sources_edition():
     demo.load_demo()
     edition = Edition.objects.get(slug=demo.EDITION_SLUG)
     assert sorted(t.municipality.code for t in edition.trios.all()) == [
-        "GM0606", "GM0983", "GM1959"
+        "GM0606",
+        "GM0983",
+        "GM1959",
     ]
     assert edition.trios.get(municipality__code="GM1959").local_name == "kerngericht werken"
     speakers = {talk.speaker for m in edition.meetings.all() for talk in m.talks.all()}

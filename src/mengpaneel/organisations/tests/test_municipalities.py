@@ -21,7 +21,9 @@ def test_search_finds_by_name_or_code():
 
 
 def test_admin_list_searches(admin_client):
-    response = admin_client.get(reverse("admin:organisations_municipality_changelist"), {"q": "Venlo"})
+    response = admin_client.get(
+        reverse("admin:organisations_municipality_changelist"), {"q": "Venlo"}
+    )
     assert response.status_code == 200
     assert "GM0983" in response.text
     assert "Altena" not in response.text

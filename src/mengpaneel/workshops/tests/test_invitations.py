@@ -30,7 +30,11 @@ def test_invited_colleague_sets_a_password_and_lands_in_the_trio(client, world, 
     assert response.url == reverse("workshops:invitation_accept")
     response = client.post(
         response.url,
-        {"name": "Sam Sociaal", "password1": "lang genoeg wachtwoord", "password2": "lang genoeg wachtwoord"},
+        {
+            "name": "Sam Sociaal",
+            "password1": "lang genoeg wachtwoord",
+            "password2": "lang genoeg wachtwoord",
+        },
     )
     assert response.status_code == 302
     assert response.url == world.trio.get_absolute_url()
@@ -43,7 +47,11 @@ def test_invitation_works_once(client, world, mailoutbox):
     path = _invite(client, world, mailoutbox=mailoutbox)
     client.post(
         client.get(path).url,
-        {"name": "Sam", "password1": "lang genoeg wachtwoord", "password2": "lang genoeg wachtwoord"},
+        {
+            "name": "Sam",
+            "password1": "lang genoeg wachtwoord",
+            "password2": "lang genoeg wachtwoord",
+        },
     )
     client.logout()
     assert client.get(path).status_code == 404

@@ -11,8 +11,13 @@ def test_organiser_creates_an_edition_and_organises_it(client, world):
     client.force_login(world.organiser)
     response = client.post(
         reverse("workshops:edition_create"),
-        {"name": "Werkplaats 2027", "slug": "werkplaats-2027", "year": 2027,
-         "status": "registration_open", "description": ""},
+        {
+            "name": "Werkplaats 2027",
+            "slug": "werkplaats-2027",
+            "year": 2027,
+            "status": "registration_open",
+            "description": "",
+        },
     )
     edition = Edition.objects.get(slug="werkplaats-2027")
     assert response.url == edition.get_absolute_url()
@@ -24,11 +29,21 @@ def test_meeting_with_speakers_is_saved_in_one_go(client, world):
     client.force_login(world.organiser)
     response = client.post(
         reverse("workshops:meeting_create", args=[world.edition.slug]),
-        {"number": 2, "date": "2026-10-01", "place": "Venlo", "theme": "De sociale basis",
-         "assignment": "Leg de link met je casus.", "homework": "",
-         "talks-TOTAL_FORMS": 2, "talks-INITIAL_FORMS": 0,
-         "talks-0-speaker": "Radboud Engbersen", "talks-0-affiliation": "Movisie",
-         "talks-0-title": "De sociale basis", "talks-1-speaker": "", "talks-1-title": ""},
+        {
+            "number": 2,
+            "date": "2026-10-01",
+            "place": "Venlo",
+            "theme": "De sociale basis",
+            "assignment": "Leg de link met je casus.",
+            "homework": "",
+            "talks-TOTAL_FORMS": 2,
+            "talks-INITIAL_FORMS": 0,
+            "talks-0-speaker": "Radboud Engbersen",
+            "talks-0-affiliation": "Movisie",
+            "talks-0-title": "De sociale basis",
+            "talks-1-speaker": "",
+            "talks-1-title": "",
+        },
     )
     meeting = Meeting.objects.get(edition=world.edition, number=2)
     assert response.url == meeting.get_absolute_url()
@@ -41,8 +56,13 @@ def test_meeting_number_taken_is_explained_and_input_kept(client, world):
     client.force_login(world.organiser)
     response = client.post(
         reverse("workshops:meeting_create", args=[world.edition.slug]),
-        {"number": 1, "date": "2026-10-01", "theme": "Mijn thema blijft",
-         "talks-TOTAL_FORMS": 0, "talks-INITIAL_FORMS": 0},
+        {
+            "number": 1,
+            "date": "2026-10-01",
+            "theme": "Mijn thema blijft",
+            "talks-TOTAL_FORMS": 0,
+            "talks-INITIAL_FORMS": 0,
+        },
     )
     assert response.status_code == 200
     assert response.context["form"].errors["number"]
@@ -84,9 +104,7 @@ def test_member_changes_sharing_but_not_municipality(client, world):
 
 def test_organiser_removes_a_member(client, world):
     client.force_login(world.organiser)
-    client.post(
-        reverse("workshops:trio_member_remove", args=[world.trio.pk, world.membership.pk])
-    )
+    client.post(reverse("workshops:trio_member_remove", args=[world.trio.pk, world.membership.pk]))
     assert not world.trio.has_member(world.member)
     client.force_login(world.member)
     assert client.get(world.trio.get_absolute_url()).status_code == 404
