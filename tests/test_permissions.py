@@ -71,6 +71,53 @@ MATRIX = [
         {**_private(organiser=302), "anonymous": LOGIN},
         method="post",
     ),
+    # Live rounds (tests/conftest.py starts one for world.meeting, with one guest).
+    Row("live:start", ("edition.slug", "meeting.pk"), _private(organiser=OK)),
+    Row("live:join", (), EVERYONE),
+    # Without a code in the session it asks for one, for everyone.
+    Row("live:join_trio", (), EVERYONE),
+    Row("live:code_link", ("'ACDEFGHJ'",), {p: 404 for p in PERSONAS}),
+    Row(
+        "live:participant",
+        ("live_round.pk",),
+        {**_private(member=OK, other_trio_member=OK, organiser=302), "anonymous": 404},
+    ),
+    # Fragments for htmx; opened directly they lead to their page.
+    Row(
+        "live:participant_work",
+        ("live_round.pk",),
+        {**_private(member=302, other_trio_member=302), "anonymous": 404},
+    ),
+    Row(
+        "live:participant_trio",
+        ("live_round.pk",),
+        {**_private(member=302, other_trio_member=302), "anonymous": 404},
+    ),
+    # Without a fader named in the form there is nothing to save, for anyone.
+    Row("live:place", ("live_round.pk",), {p: 404 for p in PERSONAS}, method="post"),
+    Row("live:agree", ("live_round.pk",), {p: 404 for p in PERSONAS}, method="post"),
+    Row(
+        "live:stream",
+        ("live_round.pk",),
+        {**_private(member=OK, other_trio_member=OK, organiser=OK), "anonymous": 404},
+    ),
+    Row(
+        "live:version",
+        ("live_round.pk",),
+        {**_private(member=OK, other_trio_member=OK, organiser=OK), "anonymous": 404},
+    ),
+    Row("live:control", ("live_round.pk",), _private(organiser=OK)),
+    Row("live:control_people", ("live_round.pk",), _private(organiser=302)),
+    Row("live:projector", ("live_round.pk",), _private(organiser=OK)),
+    Row("live:projector_room", ("live_round.pk",), _private(organiser=302)),
+    Row("live:move_phase", ("live_round.pk",), _private(organiser=302), method="post"),
+    Row("live:code_action", ("live_round.pk",), _private(organiser=302), method="post"),
+    Row(
+        "live:guest_remove",
+        ("live_round.pk", "live_guest.pk"),
+        _private(organiser=302),
+        method="post",
+    ),
     # Without a token in the session there is nothing to accept, for anyone.
     Row("workshops:invitation_accept", (), {p: 404 for p in PERSONAS}),
     Row("workshops:invitation_open", ("'not-a-real-token'",), {p: 404 for p in PERSONAS}),

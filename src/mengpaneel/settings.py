@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "mengpaneel.workshops",
     "mengpaneel.agenda",
     "mengpaneel.panel",
+    "mengpaneel.live",
     "mengpaneel.insights",
 ]
 

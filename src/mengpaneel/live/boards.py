@@ -1,0 +1,309 @@
+"""What the pages of a live round show, read in a fixed number of queries.
+
+``trio_board`` is a participant's view of their own trio; ``room_board`` is the
+projector's view of every trio. Before the reveal the room board holds counts
+only ("2 of 3 done"), never a position.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Min
+
+from mengpaneel.live.constants import PHASE_ORDER, Phase
+from mengpaneel.live.models import Guest, GuestPlacement, LiveRound, RoundAssessment
+from mengpaneel.panel.constants import FAR_APART_STEPS
+from mengpaneel.panel.models import Assessment, Category, IndividualPlacement, signed
+from mengpaneel.workshops.models import Trio, TrioMember
+
+REVEALED_PHASES = {Phase.REVEAL, Phase.AGREE, Phase.PLENARY, Phase.REFLECT, Phase.CLOSED}
+
+
+@dataclass
+class Dot:
+    """One person's position on one fader, shown after the reveal."""
+
+    name: str
+    is_guest: bool
+    position: int | None
+    text: str
+
+    @property
+    def signed(self) -> str:
+        return signed(self.position)
+
+
+@dataclass
+class FaderRow:
+    category: Category
+    dots: list[Dot] = field(default_factory=list)
+    agreed: object | None = None  # AgreedPosition
+
+    @property
+    def far_apart(self) -> bool:
+        placed = [d.position for d in self.dots if d.position is not None]
+        return bool(placed) and max(placed) - min(placed) >= FAR_APART_STEPS
+
+    @property
+    def agreed_text(self) -> str:
+        position = self.agreed.position if self.agreed else None
+        return self.category.value_text(position)
+
+
+@dataclass
+class Person:
+    name: str
+    is_guest: bool
+    guest_pk: int | None = None
+
+
+def categories_of(live_round: LiveRound) -> list[Category]:
+    return list(live_round.panel_model.categories.all())
+
+
+def people_of(live_round: LiveRound, trios: list[Trio]) -> dict[int, list[Person]]:
+    """Members and active guests per trio (two queries)."""
+    people: dict[int, list[Person]] = defaultdict(list)
+    members = TrioMember.objects.filter(trio__in=trios).select_related("user")
+    for member in members.order_by("user__name"):
+        people[member.trio_id].append(Person(member.user.name, is_guest=False))
+    guests = Guest.objects.active().filter(live_round=live_round, trio__in=trios)
+    for guest in guests.order_by("created_at"):
+        people[guest.trio_id].append(Person(guest.name, is_guest=True, guest_pk=guest.pk))
+    return people
+
+
+def _assessments(live_round: LiveRound, trios: list[Trio]) -> dict[int, Assessment]:
+    links = RoundAssessment.objects.filter(live_round=live_round, trio__in=trios)
+    ids = list(links.values_list("assessment_id", flat=True))
+    found = Assessment.objects.with_panel().filter(pk__in=ids)
+    return {assessment.trio_id: assessment for assessment in found}
+
+
+def fader_rows(live_round: LiveRound, assessment: Assessment | None) -> list[FaderRow]:
+    """Each fader with everybody's dot (members and active guests) and the agreed position."""
+    categories = categories_of(live_round)
+    rows = {category.pk: FaderRow(category) for category in categories}
+    if assessment is None:
+        return list(rows.values())
+    placements = assessment.placements.select_related("member").order_by("member__name")
+    for placement in placements:
+        row = rows.get(placement.category_id)
+        if row is not None:
+            text = row.category.value_text(placement.position)
+            row.dots.append(Dot(placement.member.name, False, placement.position, text))
+    guest_placements = GuestPlacement.objects.filter(
+        assessment=assessment, guest__removed_at__isnull=True
+    ).select_related("guest")
+    for placement in guest_placements.order_by("guest__created_at"):
+        row = rows.get(placement.category_id)
+        if row is not None:
+            text = row.category.value_text(placement.position)
+            row.dots.append(Dot(placement.guest.name, True, placement.position, text))
+    for agreed in assessment.agreed_positions.all():
+        if agreed.category_id in rows:
+            rows[agreed.category_id].agreed = agreed
+    return list(rows.values())
+
+
+@dataclass
+class TrioSummary:
+    """One trio as the projector shows it: counts before the reveal, the panel after."""
+
+    trio: Trio
+    people: list[Person]
+    done: int = 0
+    far_apart: int = 0
+    agreed: int = 0
+    assessment: Assessment | None = None
+    drawing: str = ""
+    rules: list = field(default_factory=list)
+    positions: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def size(self) -> int:
+        return len(self.people)
+
+
+def _done_counts(live_round: LiveRound, category_count: int) -> dict[int, int]:
+    """Per trio, how many people have placed every fader (0 counts, unplaced does not)."""
+    done: dict[int, int] = defaultdict(int)
+    links = RoundAssessment.objects.filter(live_round=live_round)
+    members = (
+        IndividualPlacement.objects.filter(
+            assessment__in=links.values("assessment"), position__isnull=False
+        )
+        .values("assessment__trio", "member")
+        .annotate(placed=Count("pk"))
+    )
+    for row in members:
+        if row["placed"] >= category_count:
+            done[row["assessment__trio"]] += 1
+    guests = (
+        GuestPlacement.objects.filter(
+            guest__live_round=live_round, guest__removed_at__isnull=True, position__isnull=False
+        )
+        .values("guest__trio", "guest")
+        .annotate(placed=Count("pk"))
+    )
+    for row in guests:
+        if row["placed"] >= category_count:
+            done[row["guest__trio"]] += 1
+    return done
+
+
+def _far_apart_counts(live_round: LiveRound) -> dict[int, int]:
+    """Per trio, the number of faders where people are far apart (two aggregate queries)."""
+    spread: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def widen(key: tuple[int, int], low: int, high: int) -> None:
+        old = spread.get(key)
+        spread[key] = (low, high) if old is None else (min(old[0], low), max(old[1], high))
+
+    links = RoundAssessment.objects.filter(live_round=live_round)
+    members = (
+        IndividualPlacement.objects.filter(
+            assessment__in=links.values("assessment"), position__isnull=False
+        )
+        .values("assessment__trio", "category")
+        .annotate(low=Min("position"), high=Max("position"))
+    )
+    for row in members:
+        widen((row["assessment__trio"], row["category"]), row["low"], row["high"])
+    guests = (
+        GuestPlacement.objects.filter(
+            guest__live_round=live_round, guest__removed_at__isnull=True, position__isnull=False
+        )
+        .values("guest__trio", "category")
+        .annotate(low=Min("position"), high=Max("position"))
+    )
+    for row in guests:
+        widen((row["guest__trio"], row["category"]), row["low"], row["high"])
+    counts: dict[int, int] = defaultdict(int)
+    for (trio_id, _category), (low, high) in spread.items():
+        if high - low >= FAR_APART_STEPS:
+            counts[trio_id] += 1
+    return counts
+
+
+def room_board(live_round: LiveRound) -> list[TrioSummary]:
+    """Every trio of the round's edition, as the projector shows it in the current phase."""
+    trios = list(live_round.meeting.edition.trios.select_related("municipality"))
+    people = people_of(live_round, trios)
+    summaries = [TrioSummary(trio, people.get(trio.pk, [])) for trio in trios]
+    phase = live_round.phase
+    categories = categories_of(live_round)
+    if phase == Phase.ALONE:
+        done = _done_counts(live_round, len(categories))
+        for summary in summaries:
+            summary.done = done.get(summary.trio.pk, 0)
+        return summaries
+    assessments = _assessments(live_round, trios)
+    for summary in summaries:
+        summary.assessment = assessments.get(summary.trio.pk)
+    if phase == Phase.REVEAL:
+        far_apart = _far_apart_counts(live_round)
+        for summary in summaries:
+            summary.far_apart = far_apart.get(summary.trio.pk, 0)
+    elif phase == Phase.AGREE:
+        for summary in summaries:
+            if summary.assessment:
+                summary.agreed = sum(
+                    1 for a in summary.assessment.agreed_positions.all() if a.position is not None
+                )
+    elif phase in (Phase.PLENARY, Phase.REFLECT, Phase.CLOSED):
+        from mengpaneel.live import drawings
+
+        book = None
+        if phase == Phase.REFLECT:
+            book = drawings.rule_book([s.assessment for s in summaries if s.assessment])
+        for summary in summaries:
+            if summary.assessment is None:
+                continue
+            summary.drawing = drawings.panel_svg(summary.assessment, categories)
+            summary.positions = [
+                (agreed.category.name, agreed.category.value_text(agreed.position))
+                for agreed in summary.assessment.agreed_positions.all()
+            ]
+            if book is not None:
+                summary.rules = book.firing(summary.assessment)
+    return summaries
+
+
+def trio_board(participant) -> dict:
+    """What a participant sees of their own trio in the current phase (a template context)."""
+    from mengpaneel.panel.forms import AgreeForm, PlacementForm, fader_initial
+
+    live_round, trio = participant.live_round, participant.trio
+    phase = live_round.phase
+    model = live_round.panel_model
+    link = (
+        RoundAssessment.objects.filter(live_round=live_round, trio=trio)
+        .values_list("assessment_id", flat=True)
+        .first()
+    )
+    assessment = Assessment.objects.with_panel().filter(pk=link).first() if link else None
+    context: dict = {
+        "phase": phase,
+        "people": people_of(live_round, [trio]).get(trio.pk, []),
+        "assessment": assessment,
+    }
+    if phase == Phase.ALONE:
+        if participant.guest is not None:
+            mine = GuestPlacement.objects.filter(guest=participant.guest)
+        elif assessment is not None:
+            mine = IndividualPlacement.objects.filter(
+                assessment=assessment, member=participant.user
+            )
+        else:
+            mine = IndividualPlacement.objects.none()
+        own = {p.category_id: p for p in mine}
+        forms = []
+        for category in categories_of(live_round):
+            placement = own.get(category.pk)
+            initial = fader_initial(
+                placement.position if placement else None,
+                note=placement.note if placement else "",
+            )
+            forms.append(PlacementForm(category=category, panel_model=model, initial=initial))
+        context["place_forms"] = forms
+        return context
+    rows = fader_rows(live_round, assessment)
+    context["rows"] = rows
+    if phase == Phase.AGREE and not participant.is_guest:
+        context["agree_forms"] = [
+            (
+                row,
+                AgreeForm(
+                    category=row.category,
+                    panel_model=model,
+                    initial=fader_initial(
+                        row.agreed.position if row.agreed else None,
+                        rationale=row.agreed.rationale if row.agreed else "",
+                        discuss=row.agreed.discuss if row.agreed else False,
+                        version=row.agreed.version if row.agreed else 0,
+                    ),
+                ),
+            )
+            for row in rows
+        ]
+    if phase in (Phase.PLENARY, Phase.REFLECT, Phase.CLOSED):
+        from mengpaneel.live import drawings
+
+        context["drawing"] = drawings.panel_svg(assessment, None)
+        if phase == Phase.REFLECT and assessment is not None:
+            book = drawings.rule_book([assessment])
+            context["rules"] = book.firing(assessment) if book else []
+    return context
+
+
+def root_context(live_round: LiveRound) -> dict:
+    """What every live page's script needs: the phase names in the reader's language."""
+    labels = {value: str(label) for value, label in Phase.choices}
+    return {
+        "phase_labels_json": json.dumps(labels, ensure_ascii=False),
+        "phase_choices": [(phase.value, phase.label) for phase in PHASE_ORDER],
+    }

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mengpaneel.live import joincodes, participation
+from mengpaneel.live.constants import GUEST_NAME_MAX_LENGTH, Phase
+from mengpaneel.live.models import LiveRound
+from mengpaneel.workshops.models import Trio
+
+
+class JoinCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The code on the screen in the room, for example KD7M-R4XA."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        try:
+            self.live_round = joincodes.find_round(self.cleaned_data["code"])
+        except joincodes.CodeRejected as exc:
+            raise forms.ValidationError(exc.message) from None
+        return self.live_round.code
+
+
+class GuestJoinForm(forms.Form):
+    trio = forms.ModelChoiceField(
+        label=_("Your trio"),
+        queryset=Trio.objects.none(),
+        empty_label=_("Choose your municipality"),
+    )
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=GUEST_NAME_MAX_LENGTH,
+        help_text=_("Your trio and the organiser see it next to your positions."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def __init__(self, *args, live_round: LiveRound, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["trio"].queryset = live_round.meeting.edition.trios.select_related(
+            "municipality"
+        ).order_by("municipality__name")
+        self.fields["trio"].label_from_instance = lambda trio: trio.municipality.name
+
+    def clean_name(self) -> str:
+        try:
+            return participation.clean_guest_name(self.cleaned_data["name"])
+        except participation.GuestRefused as exc:
+            raise forms.ValidationError(exc.message) from None
+
+
+class PhaseMoveForm(forms.Form):
+    """The phase the organiser saw, and where they want to go (or close)."""
+
+    CLOSE = "close"
+
+    expected = forms.ChoiceField(choices=Phase.choices)
+    to = forms.ChoiceField(choices=[*Phase.choices, (CLOSE, _("Close"))])
+
+
+class CodeActionForm(forms.Form):
+    RENEW, CLOSE = "renew", "close"
+
+    action = forms.ChoiceField(choices=[(RENEW, _("New code")), (CLOSE, _("Close the code"))])

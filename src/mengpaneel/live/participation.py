@@ -1,0 +1,225 @@
+"""What participants do in a live round: join, place alone, agree together.
+
+Members' placements and agreed positions go through ``panel.placing`` (the only
+writer of panel data); guests, who have no account, keep their placements in
+``GuestPlacement``. Every write checks the round's phase *after* it holds the
+lock its reveal would take, so a placement that arrives after the organiser
+moved on is refused with a clear message and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from mengpaneel.live.constants import (
+    GUEST_NAME_MAX_LENGTH,
+    MAX_GUESTS_PER_ROUND,
+    MAX_GUESTS_PER_TRIO,
+    ChangeKind,
+    Phase,
+)
+from mengpaneel.live.models import Guest, GuestPlacement, LiveRound, RoundAssessment
+from mengpaneel.panel import placing
+from mengpaneel.panel.models import AgreedPosition, Assessment, Category
+from mengpaneel.workshops.models import Trio
+
+
+class StalePhase(Exception):  # noqa: N818 (a domain word)
+    """The round is no longer in the phase this action belongs to."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class GuestRefused(Exception):  # noqa: N818
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A trio member or a guest, taking part in one round for one trio."""
+
+    live_round: LiveRound
+    trio: Trio
+    user: object | None = None
+    guest: Guest | None = None
+
+    @property
+    def is_guest(self) -> bool:
+        return self.guest is not None
+
+    @property
+    def name(self) -> str:
+        return self.guest.name if self.guest else self.user.name
+
+
+def _stale(phase: str) -> StalePhase:
+    if phase == Phase.CLOSED:
+        return StalePhase(_("This live round has ended; nothing more can be saved in it."))
+    label = Phase(phase).label
+    if phase in (Phase.REVEAL, Phase.AGREE, Phase.PLENARY, Phase.REFLECT):
+        return StalePhase(
+            _(
+                "The organiser has moved the round on to “%(phase)s”. Placing alone is over; "
+                "this change was not saved."
+            )
+            % {"phase": label}
+        )
+    return StalePhase(
+        _("The round is in the phase “%(phase)s”; this change was not saved.") % {"phase": label}
+    )
+
+
+def assessment_for(live_round: LiveRound, trio: Trio) -> Assessment:
+    """The trio's assessment in this round, started (on the round's model) when first needed."""
+    link = RoundAssessment.objects.select_related("assessment").filter(
+        live_round=live_round, trio=trio
+    )
+    found = link.first()
+    if found is not None:
+        return found.assessment
+    with transaction.atomic():
+        locked = LiveRound.objects.select_for_update().get(pk=live_round.pk)
+        found = link.first()
+        if found is not None:
+            return found.assessment
+        assessment = placing.start_assessment(
+            trio, panel_model=locked.panel_model, meeting=locked.meeting
+        )
+        RoundAssessment.objects.create(live_round=locked, trio=trio, assessment=assessment)
+        if locked.phase not in (Phase.ALONE, Phase.CLOSED):
+            # A trio that starts late joins the room where it is: past the reveal.
+            placing.reveal(assessment, None)
+    return assessment
+
+
+def _current_phase(live_round: LiveRound) -> str:
+    return LiveRound.objects.values_list("phase", flat=True).get(pk=live_round.pk)
+
+
+def _check_guest_position(assessment: Assessment, category: Category, position: int | None):
+    if category.panel_model_id != assessment.panel_model_id:
+        raise ValidationError(_("This fader is not part of this panel."))
+    model = assessment.panel_model
+    if position is not None and not model.scale_min <= position <= model.scale_max:
+        raise ValidationError(
+            _("Choose a position from %(low)s to %(high)s.")
+            % {"low": model.scale_min, "high": model.scale_max}
+        )
+
+
+def place(
+    participant: Participant, category: Category, position: int | None, note: str = ""
+) -> None:
+    """Place one fader alone, in the round's ``alone`` phase only."""
+    live_round, trio = participant.live_round, participant.trio
+    assessment = assessment_for(live_round, trio)
+    with transaction.atomic():
+        # The same lock ``placing.reveal`` takes: the reveal waits for this save, or
+        # this save sees the reveal; never half of each.
+        locked = Assessment.objects.select_for_update().select_related("panel_model", "trio")
+        assessment = locked.get(pk=assessment.pk)
+        phase = _current_phase(live_round)
+        if phase != Phase.ALONE or assessment.is_revealed:
+            raise _stale(phase)
+        if participant.guest is not None:
+            guest = Guest.objects.select_for_update().get(pk=participant.guest.pk)
+            if not guest.is_active or guest.trio_id != trio.pk:
+                raise PermissionDenied
+            _check_guest_position(assessment, category, position)
+            GuestPlacement.objects.update_or_create(
+                guest=guest,
+                category=category,
+                defaults={
+                    "assessment": assessment,
+                    "position": position,
+                    "note": note.strip(),
+                    "updated_at": timezone.now(),
+                },
+            )
+        else:
+            placing.place(assessment, participant.user, category, position, note)
+    live_round.record_change(ChangeKind.PLACEMENT, trio.pk)
+
+
+def agree(
+    participant: Participant,
+    category: Category,
+    *,
+    position: int | None,
+    rationale: str,
+    discuss: bool,
+    expected_version: int,
+) -> AgreedPosition:
+    """Set the trio's agreed position on one fader (members only, ``agree`` phase only).
+
+    Raises what ``placing.agree`` raises (``ValidationError``, ``Conflict``) unchanged.
+    """
+    if participant.is_guest:
+        raise PermissionDenied
+    live_round = participant.live_round
+    phase = _current_phase(live_round)
+    if phase != Phase.AGREE:
+        raise _stale(phase)
+    assessment = assessment_for(live_round, participant.trio)
+    agreed = placing.agree(
+        assessment,
+        category,
+        position,
+        rationale,
+        discuss,
+        by=participant.user,
+        expected_version=expected_version,
+    )
+    live_round.record_change(ChangeKind.AGREED, participant.trio.pk)
+    return agreed
+
+
+def clean_guest_name(raw: str) -> str:
+    name = " ".join((raw or "").split())
+    if not name:
+        raise GuestRefused(_("Type your name, so your trio knows who joined."))
+    if len(name) > GUEST_NAME_MAX_LENGTH:
+        raise GuestRefused(
+            _("Keep your name to %(max)s characters.") % {"max": GUEST_NAME_MAX_LENGTH}
+        )
+    return name
+
+
+def join_as_guest(live_round: LiveRound, trio: Trio, name: str) -> Guest:
+    """A guest joins one trio of the round (the code was checked by the caller)."""
+    name = clean_guest_name(name)
+    with transaction.atomic():
+        locked = LiveRound.objects.select_for_update().get(pk=live_round.pk)
+        if locked.is_closed:
+            raise GuestRefused(_("This live round has ended. You can no longer join it."))
+        if trio.edition_id != locked.meeting.edition_id:
+            raise GuestRefused(_("Choose one of the trios in the list."))
+        guests = Guest.objects.filter(live_round=locked).active()
+        if guests.filter(trio=trio).count() >= MAX_GUESTS_PER_TRIO:
+            raise GuestRefused(
+                _("This trio already has %(max)s guests. Ask the organiser which trio to join.")
+                % {"max": MAX_GUESTS_PER_TRIO}
+            )
+        if guests.count() >= MAX_GUESTS_PER_ROUND:
+            raise GuestRefused(_("This live round is full. Ask the organiser."))
+        guest = Guest.objects.create(live_round=locked, trio=trio, name=name)
+    live_round.record_change(ChangeKind.GUESTS, trio.pk)
+    return guest
+
+
+def remove_guest(guest: Guest) -> Guest:
+    """The organiser takes a guest out of the round; their placements no longer count."""
+    if guest.removed_at is None:
+        guest.removed_at = timezone.now()
+        guest.save(update_fields=["removed_at"])
+        guest.live_round.record_change(ChangeKind.GUESTS, guest.trio_id)
+    return guest

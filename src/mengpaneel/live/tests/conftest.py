@@ -1,0 +1,67 @@
+"""Live round fixtures on top of the shared personas."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from mengpaneel.live import access, participation, phases
+from mengpaneel.panel.models import PanelModel
+
+
+@pytest.fixture
+def live_round(world):
+    """A round started by the organiser for world.meeting (phase: alone, with a code)."""
+    return phases.start(world.meeting, by=world.organiser)
+
+
+@pytest.fixture
+def categories(live_round):
+    return list(live_round.panel_model.categories.all())
+
+
+@pytest.fixture
+def default_model(db) -> PanelModel:
+    return PanelModel.objects.default()
+
+
+def fader_data(category, position: int | None, note: str = "") -> dict:
+    """What a participant's fader form posts."""
+    data = {"category": category.key, f"{category.key}-note": note}
+    if position is None:
+        data[f"{category.key}-unplaced"] = "on"
+        data[f"{category.key}-position"] = "0"
+    else:
+        data[f"{category.key}-position"] = str(position)
+    return data
+
+
+def agree_data(category, position, rationale="", version=0, discuss=False) -> dict:
+    data = {
+        "category": category.key,
+        f"{category.key}-position": str(0 if position is None else position),
+        f"{category.key}-rationale": rationale,
+        f"{category.key}-version": str(version),
+    }
+    if position is None:
+        data[f"{category.key}-unplaced"] = "on"
+    if discuss:
+        data[f"{category.key}-discuss"] = "on"
+    return data
+
+
+def join_as_guest(client, live_round, trio, name: str = "Gijs Gast"):
+    """The guest's path through HTTP: the code in a POST, then trio and name."""
+    response = client.post(reverse("live:join"), {"code": live_round.code})
+    assert response.status_code == 302, response.content.decode()[:500]
+    response = client.post(reverse("live:join_trio"), {"trio": trio.pk, "name": name})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response
+
+
+@pytest.fixture
+def guest_client(client, world, live_round):
+    join_as_guest(client, live_round, world.trio)
+    guest_pk = client.session[access.GUESTS_SESSION_KEY][str(live_round.pk)]
+    client.guest = participation.Guest.objects.get(pk=guest_pk)
+    return client

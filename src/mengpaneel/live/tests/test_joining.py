@@ -1,0 +1,196 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from mengpaneel.live import access, joincodes, participation, phases
+from mengpaneel.live.constants import CODE_ALPHABET, CODE_LENGTH, MAX_GUESTS_PER_TRIO, Phase
+from mengpaneel.live.models import Guest
+from mengpaneel.live.tests.conftest import join_as_guest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_codes_are_short_and_unambiguous():
+    for _ in range(50):
+        code = joincodes.generate()
+        assert len(code) == CODE_LENGTH
+        assert set(code) <= set(CODE_ALPHABET)
+    assert not set("0O1IL5S2Z8B") & set(CODE_ALPHABET)
+
+
+def test_a_code_is_read_as_people_type_it(live_round):
+    code = live_round.code
+    typed = f" {code[:4].lower()}-{code[4:]} "
+    assert joincodes.find_round(typed) == live_round
+
+
+@pytest.mark.parametrize(
+    "typed, reason",
+    [("", "Type the code"), ("ABC", "letters and digits"), ("OOOOOOOO", "letters and digits")],
+)
+def test_malformed_codes_get_a_clear_reason(db, typed, reason):
+    with pytest.raises(joincodes.CodeRejected, match=reason):
+        joincodes.find_round(typed)
+
+
+def test_an_unknown_code_is_refused(live_round):
+    other = "".join(reversed(live_round.code))
+    if other == live_round.code:  # a palindrome: make it differ
+        other = CODE_ALPHABET[0] * CODE_LENGTH
+    with pytest.raises(joincodes.CodeRejected, match="not known"):
+        joincodes.find_round(other)
+
+
+def test_an_expired_code_is_refused(live_round):
+    live_round.code_expires_at = timezone.now() - timedelta(minutes=1)
+    live_round.save(update_fields=["code_expires_at"])
+    with pytest.raises(joincodes.CodeRejected, match="expired"):
+        joincodes.find_round(live_round.code)
+
+
+def test_a_closed_rounds_code_is_refused(world, live_round):
+    code = live_round.code
+    phases.close(live_round, expected=Phase.ALONE, by=world.organiser)
+    with pytest.raises(joincodes.CodeRejected, match="not known"):
+        joincodes.find_round(code)
+
+
+def test_renewing_stops_the_old_code(live_round):
+    old = live_round.code
+    joincodes.issue(live_round)
+    assert live_round.code != old
+    with pytest.raises(joincodes.CodeRejected):
+        joincodes.find_round(old)
+    assert joincodes.find_round(live_round.code) == live_round
+
+
+def test_a_closed_code_admits_nobody_new(client, world, live_round):
+    code = live_round.code
+    joincodes.close(live_round)
+    response = client.post(reverse("live:join"), {"code": code})
+    assert response.status_code == 200
+    assert "not known" in response.content.decode()
+    assert not Guest.objects.exists()
+
+
+def test_guest_joins_with_the_code_and_no_address_carries_it(client, world, live_round):
+    response = client.post(reverse("live:join"), {"code": live_round.code})
+    assert response.url == reverse("live:join_trio")
+    assert live_round.code not in response.url
+    page = client.get(response.url).content.decode()
+    assert world.trio.municipality.name in page
+    response = client.post(
+        reverse("live:join_trio"), {"trio": world.trio.pk, "name": " Gijs  Gast "}
+    )
+    assert response.url == reverse("live:participant", args=[live_round.pk])
+    guest = Guest.objects.get()
+    assert (guest.name, guest.trio, guest.live_round) == ("Gijs Gast", world.trio, live_round)
+    assert access.CODE_SESSION_KEY not in client.session
+    page = client.get(response.url).content.decode()
+    assert "Gijs Gast" in page
+    assert live_round.code not in page
+
+
+def test_the_qr_address_moves_the_code_into_the_session(client, live_round):
+    response = client.get(reverse("live:code_link", args=[live_round.code]))
+    assert response.url == reverse("live:join_trio")
+    assert client.session[access.CODE_SESSION_KEY] == live_round.code
+
+
+def test_a_wrong_code_in_the_qr_address_says_so(client, live_round):
+    response = client.get(reverse("live:code_link", args=["ACDEFGHJ"]))
+    assert response.status_code == 404
+    assert "not known" in response.content.decode()
+
+
+def test_a_code_that_expires_while_choosing_a_trio_is_explained(client, world, live_round):
+    client.post(reverse("live:join"), {"code": live_round.code})
+    live_round.code_expires_at = timezone.now() - timedelta(seconds=1)
+    live_round.save(update_fields=["code_expires_at"])
+    response = client.post(reverse("live:join_trio"), {"trio": world.trio.pk, "name": "Laat"})
+    assert response.status_code == 200
+    assert "expired" in response.content.decode()
+    assert not Guest.objects.exists()
+
+
+def test_wrong_code_keeps_what_was_typed(client, db):
+    response = client.post(reverse("live:join"), {"code": "KDKD-KDKD"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="KDKD-KDKD"' in page
+    assert "not known" in page
+
+
+def test_guest_needs_a_name_and_a_trio_of_this_edition(client, world, live_round):
+    client.post(reverse("live:join"), {"code": live_round.code})
+    response = client.post(reverse("live:join_trio"), {"trio": world.trio.pk, "name": "   "})
+    assert response.status_code == 200 and not Guest.objects.exists()
+    stranger = world.other_edition.trios.first()
+    response = client.post(reverse("live:join_trio"), {"trio": stranger.pk, "name": "Sluw"})
+    assert response.status_code == 200 and not Guest.objects.exists()
+
+
+def test_a_trio_takes_a_limited_number_of_guests(world, live_round):
+    for number in range(MAX_GUESTS_PER_TRIO):
+        participation.join_as_guest(live_round, world.trio, f"Gast {number}")
+    with pytest.raises(participation.GuestRefused, match="already has"):
+        participation.join_as_guest(live_round, world.trio, "Eén te veel")
+
+
+def test_a_member_with_the_code_lands_in_their_own_trio(client, world, live_round):
+    client.force_login(world.member)
+    response = client.post(reverse("live:join"), {"code": live_round.code})
+    assert response.url == reverse("live:participant", args=[live_round.pk])
+    page = client.get(response.url).content.decode()
+    assert world.trio.municipality.name in page
+    assert not Guest.objects.exists()
+
+
+def test_a_member_sees_the_running_round_on_the_join_page(client, world, live_round):
+    client.force_login(world.member)
+    page = client.get(reverse("live:join")).content.decode()
+    assert reverse("live:participant", args=[live_round.pk]) in page
+
+
+def test_organiser_with_the_code_goes_to_the_controls(client, world, live_round):
+    client.force_login(world.organiser)
+    response = client.post(reverse("live:join"), {"code": live_round.code})
+    assert response.url == reverse("live:control", args=[live_round.pk])
+
+
+def test_members_and_organiser_see_who_joined_and_the_organiser_removes_a_guest(
+    client, world, live_round
+):
+    join_as_guest(client, live_round, world.trio, "Gerrit Gast")
+    guest = Guest.objects.get()
+    client.force_login(world.member)
+    assert (
+        "Gerrit Gast"
+        in client.get(reverse("live:participant", args=[live_round.pk])).content.decode()
+    )
+    client.force_login(world.organiser)
+    control = client.get(reverse("live:control", args=[live_round.pk])).content.decode()
+    assert "Gerrit Gast" in control
+    client.post(reverse("live:guest_remove", args=[live_round.pk, guest.pk]))
+    guest.refresh_from_db()
+    assert guest.removed_at is not None
+
+
+def test_a_removed_guest_is_out(client, world, live_round):
+    join_as_guest(client, live_round, world.trio, "Gerrit Gast")
+    guest = Guest.objects.get()
+    participation.remove_guest(guest)
+    assert client.get(reverse("live:participant", args=[live_round.pk])).status_code == 404
+
+
+def test_another_trios_member_cannot_remove_a_guest(client, world, live_round):
+    guest = participation.join_as_guest(live_round, world.trio, "Gerrit Gast")
+    client.force_login(world.other_trio_member)
+    response = client.post(reverse("live:guest_remove", args=[live_round.pk, guest.pk]))
+    assert response.status_code == 404
+    guest.refresh_from_db()
+    assert guest.removed_at is None

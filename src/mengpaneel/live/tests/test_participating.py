@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from mengpaneel.live import participation, phases
+from mengpaneel.live.constants import Phase
+from mengpaneel.live.models import GuestPlacement
+from mengpaneel.live.tests.conftest import agree_data, fader_data
+from mengpaneel.panel.models import AgreedPosition, IndividualPlacement
+
+pytestmark = pytest.mark.django_db
+
+
+def _page(live_round) -> str:
+    return reverse("live:participant", args=[live_round.pk])
+
+
+def test_member_places_a_fader_alone(client, world, live_round, categories):
+    client.force_login(world.member)
+    response = client.post(
+        reverse("live:place", args=[live_round.pk]), fader_data(categories[0], -2, "Sectoraal")
+    )
+    assert response.url == _page(live_round)
+    placement = IndividualPlacement.objects.get(member=world.member)
+    assert (placement.position, placement.note) == (-2, "Sectoraal")
+    assert placement.assessment.meeting == world.meeting
+
+
+def test_member_saves_with_htmx_and_gets_the_fader_back(client, world, live_round, categories):
+    client.force_login(world.member)
+    response = client.post(
+        reverse("live:place", args=[live_round.pk]),
+        fader_data(categories[1], None),
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'id="place-{categories[1].key}"' in html and "<h1" not in html
+    assert IndividualPlacement.objects.get(member=world.member).position is None
+
+
+def test_guest_places_only_their_own_faders(guest_client, world, live_round, categories):
+    url = reverse("live:place", args=[live_round.pk])
+    # A guest cannot point at another trio: their trio comes from the session.
+    data = {**fader_data(categories[0], 3), "trio": world.other_trio.pk}
+    assert guest_client.post(url, data).status_code == 302
+    placement = GuestPlacement.objects.get()
+    assert (placement.guest, placement.position) == (guest_client.guest, 3)
+    assert placement.assessment.trio == world.trio
+    assert not IndividualPlacement.objects.exists()
+
+
+def test_guest_cannot_agree_or_act_in_another_round(guest_client, world, live_round, categories):
+    live_round = phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    phases.move(live_round, to=Phase.AGREE, expected=Phase.REVEAL, by=world.organiser)
+    response = guest_client.post(
+        reverse("live:agree", args=[live_round.pk]), agree_data(categories[0], 1, "Zo is het")
+    )
+    assert response.status_code == 404
+    assert not AgreedPosition.objects.exclude(position=None).exists()
+    # Nor anywhere else in Mengpaneel: a guest is not logged in.
+    assert (
+        guest_client.get(reverse("workshops:trio_detail", args=[world.trio.pk])).status_code == 302
+    )
+
+
+def test_placing_after_the_organiser_moved_on_is_refused_clearly(
+    guest_client, world, live_round, categories
+):
+    phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    response = guest_client.post(
+        reverse("live:place", args=[live_round.pk]), fader_data(categories[0], 2), follow=True
+    )
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("was not saved" in m for m in messages), messages
+    assert not GuestPlacement.objects.exists()
+
+
+def test_stale_placement_with_htmx_shows_the_current_phase(client, world, live_round, categories):
+    client.force_login(world.member)
+    phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    response = client.post(
+        reverse("live:place", args=[live_round.pk]),
+        fader_data(categories[0], 2),
+        headers={"HX-Request": "true"},
+    )
+    assert response["HX-Retarget"] == "#live-work"
+    html = response.content.decode()
+    assert "was not saved" in html
+    assert "Reveal in the trio" in html
+    assert not IndividualPlacement.objects.exists()
+
+
+def test_out_of_range_position_is_refused_and_nothing_stored(guest_client, live_round, categories):
+    response = guest_client.post(
+        reverse("live:place", args=[live_round.pk]), fader_data(categories[0], 9)
+    )
+    assert response.status_code == 400
+    assert not GuestPlacement.objects.exists()
+
+
+def test_an_outsider_cannot_place(client, world, live_round, categories):
+    client.force_login(world.outsider)
+    response = client.post(
+        reverse("live:place", args=[live_round.pk]), fader_data(categories[0], 1)
+    )
+    assert response.status_code == 404
+    assert not IndividualPlacement.objects.exists()
+
+
+def test_reveal_shows_members_and_guests_dots_inside_the_trio(
+    client, guest_client, world, live_round, categories
+):
+    member = participation.Participant(live_round, world.trio, user=world.member)
+    participation.place(member, categories[0], -1)
+    guest = participation.Participant(live_round, world.trio, guest=guest_client.guest)
+    participation.place(guest, categories[0], 2)
+    phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    page = guest_client.get(_page(live_round)).content.decode()
+    assert world.member.name in page and guest_client.guest.name in page
+    assert "to discuss" in page  # three steps apart
+    # The other trio sees nothing of it.
+    client.force_login(world.other_trio_member)
+    other = client.get(_page(live_round)).content.decode()
+    assert guest_client.guest.name not in other and world.member.name not in other
+
+
+def test_members_agree_and_a_concurrent_save_is_a_conflict_not_an_overwrite(
+    client, world, live_round, categories
+):
+    live_round = phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    phases.move(live_round, to=Phase.AGREE, expected=Phase.REVEAL, by=world.organiser)
+    client.force_login(world.member)
+    url = reverse("live:agree", args=[live_round.pk])
+    first = client.post(url, agree_data(categories[0], 2, "Eigen budget", version=0))
+    assert first.status_code == 302
+    second = client.post(url, agree_data(categories[0], -2, "Geen budget", version=0))
+    assert second.status_code == 409
+    assert "Eigen budget" in second.content.decode()
+    agreed = AgreedPosition.objects.get(category=categories[0], assessment__trio=world.trio)
+    assert (agreed.position, agreed.rationale) == (2, "Eigen budget")
+
+
+def test_agreeing_off_the_middle_asks_for_a_rationale(client, world, live_round, categories):
+    live_round = phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    phases.move(live_round, to=Phase.AGREE, expected=Phase.REVEAL, by=world.organiser)
+    client.force_login(world.member)
+    response = client.post(
+        reverse("live:agree", args=[live_round.pk]),
+        agree_data(categories[0], 2, ""),
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "Write down why" in response.content.decode()
+    assert AgreedPosition.objects.get(category=categories[0]).position is None
+
+
+def test_agreeing_outside_the_agree_phase_is_refused(client, world, live_round, categories):
+    client.force_login(world.member)
+    response = client.post(
+        reverse("live:agree", args=[live_round.pk]), agree_data(categories[0], 1, "x"), follow=True
+    )
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("was not saved" in m for m in messages)
+
+
+def test_a_trio_that_starts_late_joins_past_the_reveal(world, live_round, categories):
+    live_round = phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    assessment = participation.assessment_for(live_round, world.other_trio)
+    assert assessment.is_revealed
+
+
+def test_every_save_raises_the_round_version(world, live_round, categories):
+    member = participation.Participant(live_round, world.trio, user=world.member)
+    before = live_round.version
+    participation.place(member, categories[0], 1)
+    live_round.refresh_from_db()
+    assert live_round.version == before + 1

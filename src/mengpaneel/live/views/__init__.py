@@ -1,0 +1,1 @@
+"""Views of live rounds, split by who uses them: organiser, participant, event stream."""

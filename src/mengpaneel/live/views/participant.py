@@ -1,0 +1,222 @@
+"""The participants' side: join with a code, place alone, agree together."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
+
+from mengpaneel.live import access, boards, joincodes, participation
+from mengpaneel.live.forms import GuestJoinForm, JoinCodeForm
+from mengpaneel.live.models import LiveRound
+from mengpaneel.panel.forms import AgreeForm, PlacementForm
+from mengpaneel.panel.placing import Conflict
+
+
+def _after_code(request: HttpRequest, live_round: LiveRound) -> HttpResponse:
+    """A valid code: organisers go to their controls, members to their trio, others join."""
+    if access.is_organiser_of(request, live_round):
+        return redirect(live_round)
+    if access.find_participant(request, live_round) is not None:
+        return redirect("live:participant", live_round.pk)
+    request.session[access.CODE_SESSION_KEY] = live_round.code
+    return redirect("live:join_trio")
+
+
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest) -> HttpResponse:
+    """The short address on the projector: type the code (it travels in the POST body)."""
+    form = JoinCodeForm(request.POST or None)
+    if form.is_valid():
+        return _after_code(request, form.live_round)
+    context = {"form": form, "my_rounds": LiveRound.objects.for_participant(request.user)}
+    return render(request, "live/join.html", context)
+
+
+@require_GET
+def code_link(request: HttpRequest, code: str) -> HttpResponse:
+    """The QR code's address: the code moves into the session at once, out of the address bar."""
+    try:
+        live_round = joincodes.find_round(code)
+    except joincodes.CodeRejected as exc:
+        form = JoinCodeForm()
+        context = {"form": form, "code_error": exc.message, "my_rounds": LiveRound.objects.none()}
+        return render(request, "live/join.html", context, status=404)
+    return _after_code(request, live_round)
+
+
+@require_http_methods(["GET", "POST"])
+def join_trio(request: HttpRequest) -> HttpResponse:
+    """A guest picks a trio and types a name; the code comes from the session, not the URL."""
+    code = request.session.get(access.CODE_SESSION_KEY, "")
+    try:
+        live_round = joincodes.find_round(code)
+    except joincodes.CodeRejected as exc:
+        # No code (yet), or it stopped working since: ask for one, saying why.
+        request.session.pop(access.CODE_SESSION_KEY, None)
+        context = {
+            "form": JoinCodeForm(),
+            "code_error": exc.message if code else "",
+            "my_rounds": LiveRound.objects.for_participant(request.user),
+        }
+        return render(request, "live/join.html", context)
+    form = GuestJoinForm(request.POST or None, live_round=live_round)
+    if form.is_valid():
+        try:
+            guest = participation.join_as_guest(
+                live_round, form.cleaned_data["trio"], form.cleaned_data["name"]
+            )
+        except participation.GuestRefused as exc:
+            form.add_error(None, exc.message)
+        else:
+            request.session.pop(access.CODE_SESSION_KEY, None)
+            access.remember_guest(request, guest)
+            return redirect("live:participant", live_round.pk)
+    context = {"form": form, "live_round": live_round, "meeting": live_round.meeting}
+    return render(request, "live/join_trio.html", context)
+
+
+def _page_context(participant: participation.Participant) -> dict:
+    live_round = participant.live_round
+    return {
+        "participant": participant,
+        "live_round": live_round,
+        "meeting": live_round.meeting,
+        "trio": participant.trio,
+        **boards.root_context(live_round),
+        **boards.trio_board(participant),
+    }
+
+
+@require_GET
+def participant_page(request: HttpRequest, pk: int) -> HttpResponse:
+    live_round = get_object_or_404(LiveRound, pk=pk)
+    if request.user.is_authenticated and access.is_organiser_of(request, live_round):
+        if access.find_participant(request, live_round) is None:
+            return redirect(live_round)
+    participant = access.get_participant(request, pk)
+    return render(request, "live/participant.html", _page_context(participant))
+
+
+@require_GET
+def participant_work(request: HttpRequest, pk: int) -> HttpResponse:
+    """The phase's work area, fetched again when the phase changes."""
+    participant = access.get_participant(request, pk)
+    if not request.htmx:  # a fragment: a person who opens it gets the whole page
+        return redirect("live:participant", pk)
+    return render(request, "live/participant_work.html", _page_context(participant))
+
+
+@require_GET
+def participant_trio(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who is in the trio (and, later, what it agreed), fetched again on each trio event."""
+    participant = access.get_participant(request, pk)
+    if not request.htmx:
+        return redirect("live:participant", pk)
+    return render(request, "live/participant_trio.html", _page_context(participant))
+
+
+def _category(participant: participation.Participant, request: HttpRequest):
+    return get_object_or_404(
+        participant.live_round.panel_model.categories, key=request.POST.get("category", "")
+    )
+
+
+def _stale_response(request: HttpRequest, participant, message: str) -> HttpResponse:
+    """The phase moved on: say so, and show the work of the phase the round is in now."""
+    if request.htmx:
+        participant.live_round.refresh_from_db()
+        context = {**_page_context(participant), "stale_message": message}
+        response = render(request, "live/participant_work.html", context)
+        return reswap(retarget(response, "#live-work"), "innerHTML")
+    messages.error(request, message)
+    return redirect("live:participant", participant.live_round.pk)
+
+
+@require_POST
+def place(request: HttpRequest, pk: int) -> HttpResponse:
+    participant = access.get_participant(request, pk)
+    category = _category(participant, request)
+    model = participant.live_round.panel_model
+    form = PlacementForm(request.POST, category=category, panel_model=model)
+    if form.is_valid():
+        try:
+            participation.place(
+                participant, category, form.cleaned_data["position"], form.cleaned_data["note"]
+            )
+        except participation.StalePhase as exc:
+            return _stale_response(request, participant, exc.message)
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    saved = form.is_bound and not form.errors
+    if request.htmx:
+        context = {"form": form, "saved": saved, "live_round": participant.live_round}
+        return render(request, "live/fader_place.html", context)
+    if saved:
+        messages.success(request, _("Saved: %(name)s.") % {"name": category.name})
+        return redirect("live:participant", pk)
+    context = _page_context(participant)
+    context["place_forms"] = [form if f.category == category else f for f in context["place_forms"]]
+    return render(request, "live/participant.html", context, status=400)
+
+
+@require_POST
+def agree(request: HttpRequest, pk: int) -> HttpResponse:
+    participant = access.get_participant(request, pk)
+    if participant.is_guest:
+        raise Http404
+    category = _category(participant, request)
+    model = participant.live_round.panel_model
+    form = AgreeForm(request.POST, category=category, panel_model=model)
+    conflict = None
+    if form.is_valid():
+        try:
+            agreed = participation.agree(
+                participant,
+                category,
+                position=form.cleaned_data["position"],
+                rationale=form.cleaned_data["rationale"],
+                discuss=form.cleaned_data["discuss"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except participation.StalePhase as exc:
+            return _stale_response(request, participant, exc.message)
+        except Conflict as exc:
+            # Keep what this person typed, and let their next save build on the other one.
+            conflict = exc
+            data = request.POST.copy()
+            data[form.add_prefix("version")] = exc.current.version
+            form = AgreeForm(data, category=category, panel_model=model)
+            form.is_valid()
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            # The next save starts from the version just written.
+            data = request.POST.copy()
+            data[form.add_prefix("version")] = agreed.version
+            form = AgreeForm(data, category=category, panel_model=model)
+            form.is_valid()
+    saved = form.is_bound and not form.errors and conflict is None
+    if request.htmx:
+        live_round = participant.live_round
+        context = {"form": form, "saved": saved, "conflict": conflict, "live_round": live_round}
+        rows = boards.fader_rows(
+            live_round, participation.assessment_for(live_round, participant.trio)
+        )
+        context["row"] = next((row for row in rows if row.category == category), None)
+        return render(request, "live/fader_agree.html", context)
+    if saved:
+        messages.success(request, _("Saved: %(name)s.") % {"name": category.name})
+        return redirect("live:participant", pk)
+    context = _page_context(participant)
+    context["agree_forms"] = [
+        (row, form if f.category == category else f) for row, f in context["agree_forms"]
+    ]
+    context["conflict"] = conflict
+    return render(request, "live/participant.html", context, status=409 if conflict else 400)

@@ -1,0 +1,76 @@
+"""The live channel: a server-sent event stream per visitor, and a cheap version to poll.
+
+The stream is an async view (ASGI), so one process holds hundreds of open
+streams without a thread each. It first sends the round's current version, so
+a client that reconnects (or a server that restarted) catches up at once; then
+one small event per change; a comment every few seconds keeps proxies from
+closing an idle connection. It ends itself after a while: the browser's
+EventSource reconnects, and the visitor's right to listen is checked again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+from asgiref.sync import sync_to_async
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.views.decorators.http import require_GET
+
+from mengpaneel.live import access, events
+from mengpaneel.live.models import LiveRound
+
+HEARTBEAT_SECONDS = 15
+STREAM_SECONDS = 120
+RETRY_MS = 1500
+
+
+def _state(pk: int) -> tuple[int, str]:
+    return tuple(LiveRound.objects.values_list("version", "phase").get(pk=pk))
+
+
+def _event(version: int, phase: str, kind: str, trio_id: int | None = None) -> str:
+    data = json.dumps({"v": version, "phase": phase, "kind": kind, "trio": trio_id})
+    return f"id: {version}\nevent: change\ndata: {data}\n\n"
+
+
+async def _events(audience: access.Audience):
+    pk = audience.live_round.pk
+    # Subscribe before reading the version: nothing can slip between the two.
+    subscription = events.get_broker().subscribe(set(audience.channels))
+    try:
+        version, phase = await sync_to_async(_state)(pk)
+        yield f"retry: {RETRY_MS}\n" + _event(version, phase, "state")
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + STREAM_SECONDS
+        while (remaining := deadline - loop.time()) > 0:
+            change = await subscription.get(timeout=min(HEARTBEAT_SECONDS, remaining))
+            if change is None:
+                yield ": keep-alive\n\n"
+            elif change is events.RESYNC:
+                version, phase = await sync_to_async(_state)(pk)
+                yield _event(version, phase, "state")
+            else:
+                yield _event(change.version, change.phase, change.kind, change.trio_id)
+    finally:
+        subscription.close()
+
+
+@require_GET
+async def stream(request: HttpRequest, pk: int) -> HttpResponse:
+    audience = await sync_to_async(access.get_audience)(request, pk)
+    response = StreamingHttpResponse(_events(audience), content_type="text/event-stream")
+    response["Cache-Control"] = "no-cache, no-store"
+    # nginx: pass each event on at once instead of buffering the stream.
+    response["X-Accel-Buffering"] = "no"
+    return response
+
+
+@require_GET
+def version(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the pages poll when the stream is unavailable: two numbers, no page."""
+    audience = access.get_audience(request, pk)
+    current, phase = _state(audience.live_round.pk)
+    response = JsonResponse({"v": current, "phase": phase})
+    response["Cache-Control"] = "no-cache, no-store"
+    return response

@@ -1,0 +1,137 @@
+/* Live round pages: listen for "round R is now at version N" and fetch what changed.
+ *
+ * The server sends small events over an EventSource (server-sent events). Each
+ * region marked data-live-region is fetched again (one request at a time per
+ * region; changes that arrive meanwhile are folded into one more fetch) when the
+ * phase changes, or on every change when data-when="change". When the stream is
+ * unavailable, the page polls a cheap version address instead. Nothing here is
+ * needed to take part: every form works without this script.
+ */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-live]");
+  if (!root) return;
+
+  var version = Number(root.dataset.version) || 0;
+  var phase = root.dataset.phase;
+  var labels = {};
+  try { labels = JSON.parse(root.dataset.phaseLabels || "{}"); } catch (e) { labels = {}; }
+  var announcer = document.querySelector("[data-live-announcer]");
+  var connection = document.querySelector("[data-live-connection]");
+  var regions = Array.prototype.slice.call(document.querySelectorAll("[data-live-region]"));
+  var busy = new Map();
+  var POLL_MS = 3000;
+  var source = null;
+  var pollTimer = null;
+
+  function announce(newPhase) {
+    if (!announcer) return;
+    var text = (root.dataset.announce || "{phase}").replace("{phase}", labels[newPhase] || newPhase);
+    announcer.textContent = text;
+  }
+
+  function showConnection(ok) {
+    if (!connection) return;
+    connection.hidden = ok;
+    connection.textContent = ok ? "" : root.dataset.offline || "";
+  }
+
+  function refresh(region) {
+    if (busy.get(region)) { busy.set(region, "again"); return; }
+    busy.set(region, "busy");
+    fetch(region.dataset.url, { credentials: "same-origin", headers: { "HX-Request": "true" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      })
+      .then(function (html) {
+        var hadFocus = region.contains(document.activeElement) && document.activeElement !== document.body;
+        // Don't pull a form away from under someone typing in it; the next change will come.
+        var typing = hadFocus && /^(TEXTAREA|INPUT|SELECT)$/.test(document.activeElement.tagName) &&
+          region.dataset.when === "change";
+        if (typing) { busy.set(region, "again"); return; }
+        region.innerHTML = html;
+        if (window.htmx) window.htmx.process(region);
+        if (hadFocus) {
+          var target = region.querySelector("[data-live-focus]");
+          if (target) target.focus();
+        }
+      })
+      .catch(function () { /* the next event or poll tries again */ })
+      .finally(function () {
+        var again = busy.get(region) === "again";
+        busy.delete(region);
+        if (again) window.setTimeout(function () { refresh(region); }, 250);
+      });
+  }
+
+  function onState(message) {
+    var newVersion = Number(message.v) || 0;
+    if (newVersion <= version) return;
+    version = newVersion;
+    var phaseChanged = message.phase && message.phase !== phase;
+    if (phaseChanged) {
+      phase = message.phase;
+      root.dataset.phase = phase;
+      announce(phase);
+    }
+    regions.forEach(function (region) {
+      if (phaseChanged || region.dataset.when === "change") refresh(region);
+    });
+  }
+
+  function poll() {
+    fetch(root.dataset.versionUrl, { credentials: "same-origin", cache: "no-store" })
+      .then(function (response) { if (!response.ok) throw new Error(); return response.json(); })
+      .then(function (message) { onState(message); })
+      .catch(function () { showConnection(false); });
+  }
+
+  function startPolling() {
+    if (pollTimer) return;
+    pollTimer = window.setInterval(poll, POLL_MS);
+    poll();
+  }
+
+  function stopPolling() {
+    if (!pollTimer) return;
+    window.clearInterval(pollTimer);
+    pollTimer = null;
+  }
+
+  function connect() {
+    if (!("EventSource" in window)) { startPolling(); return; }
+    source = new EventSource(root.dataset.streamUrl);
+    source.addEventListener("change", function (event) {
+      try { onState(JSON.parse(event.data)); } catch (e) { /* a malformed event changes nothing */ }
+    });
+    source.onopen = function () { stopPolling(); showConnection(true); };
+    source.onerror = function () {
+      // The browser reconnects by itself; poll meanwhile so nothing waits on it.
+      startPolling();
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        window.setTimeout(connect, 5000);
+      }
+    };
+  }
+
+  window.addEventListener("online", function () { showConnection(true); poll(); });
+  window.addEventListener("offline", function () { showConnection(false); });
+
+  // Range inputs: say the value in words while it moves (the server renders the same words).
+  document.addEventListener("input", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("input[type=range][data-valuetexts]")) return;
+    var texts = {};
+    try { texts = JSON.parse(input.dataset.valuetexts); } catch (e) { return; }
+    var text = texts[input.value] || input.value;
+    input.setAttribute("aria-valuetext", text);
+    var output = document.getElementById(input.dataset.output);
+    if (output) output.textContent = text;
+    var box = document.getElementById(input.dataset.unplacedBox);
+    if (box) box.checked = false;
+  });
+
+  connect();
+})();
