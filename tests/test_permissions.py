@@ -71,6 +71,26 @@ MATRIX = [
         {**_private(organiser=302), "anonymous": LOGIN},
         method="post",
     ),
+    # The mixing panel. Posting nothing, a member gets the page back with "not saved yet".
+    Row("panel:trio_panel", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("panel:trio_panel_svg", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("panel:trio_panel_png", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("panel:reveal", ("trio.pk",), _private(member=302, organiser=302), method="post"),
+    Row("panel:place", ("trio.pk", "'positioning'"), _private(member=OK), method="post"),
+    Row(
+        "panel:agree",
+        ("trio.pk", "'positioning'"),
+        _private(member=OK, organiser=OK),
+        method="post",
+    ),
+    Row("panel:dissent", ("trio.pk", "'positioning'"), _private(member=OK), method="post"),
+    Row(
+        "panel:compare",
+        ("edition.slug",),
+        _private(member=OK, other_trio_member=OK, organiser=OK),
+    ),
+    Row("panel:export_csv", ("edition.slug",), _private(organiser=OK)),
+    Row("panel:export_json", ("edition.slug",), _private(organiser=OK)),
     # Live rounds (tests/conftest.py starts one for world.meeting, with one guest).
     Row("live:start", ("edition.slug", "meeting.pk"), _private(organiser=OK)),
     Row("live:join", (), EVERYONE),

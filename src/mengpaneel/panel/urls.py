@@ -1,3 +1,28 @@
+from django.urls import path
+
+from mengpaneel.panel import views
+
 app_name = "panel"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("trios/<int:pk>/mengpaneel/", views.trio_panel, name="trio_panel"),
+    path("trios/<int:pk>/mengpaneel/onthullen/", views.reveal, name="reveal"),
+    path("trios/<int:pk>/mengpaneel/<slug:key>/plaatsen/", views.place, name="place"),
+    path("trios/<int:pk>/mengpaneel/<slug:key>/samen/", views.agree, name="agree"),
+    path("trios/<int:pk>/mengpaneel/<slug:key>/afwijkend/", views.dissent, name="dissent"),
+    path("trios/<int:pk>/mengpaneel.svg", views.trio_panel_svg, name="trio_panel_svg"),
+    path("trios/<int:pk>/mengpaneel.png", views.trio_panel_png, name="trio_panel_png"),
+    path("edities/<slug:slug>/vergelijken/", views.compare, name="compare"),
+    path(
+        "edities/<slug:slug>/mengpanelen.csv",
+        views.export_panels,
+        {"fmt": "csv"},
+        name="export_csv",
+    ),
+    path(
+        "edities/<slug:slug>/mengpanelen.json",
+        views.export_panels,
+        {"fmt": "json"},
+        name="export_json",
+    ),
+]
