@@ -141,6 +141,30 @@ MATRIX = [
     # Without a token in the session there is nothing to accept, for anyone.
     Row("workshops:invitation_accept", (), {p: 404 for p in PERSONAS}),
     Row("workshops:invitation_open", ("'not-a-real-token'",), {p: 404 for p in PERSONAS}),
+    # Insights (issue 4). World's trio has no panel yet: putting rule 1 (a default rule) on
+    # its agenda is refused with a message and a redirect; a new moment starts.
+    Row("insights:trio_coherence", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row(
+        "insights:agenda_add",
+        ("trio.pk", "'1'"),
+        _private(member=302, organiser=302),
+        method="post",
+    ),
+    Row("insights:trio_peers", ("trio.pk",), _private(member=OK, organiser=OK)),
+    # Consent is the trio's own: not even its organiser gives it.
+    Row("insights:sharing_consent", ("trio.pk",), _private(member=302), method="post"),
+    Row("insights:trio_moments", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row(
+        "insights:moment_start",
+        ("trio.pk",),
+        _private(member=302, organiser=302),
+        method="post",
+    ),
+    Row(
+        "insights:edition_insights",
+        ("edition.slug",),
+        _private(member=OK, other_trio_member=OK, organiser=OK),
+    ),
 ]
 
 # Reached only through a link with a secret (tested in the accounts tests), or not ours.

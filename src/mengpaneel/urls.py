@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("mengpaneel.accounts.urls")),
     path("", include("mengpaneel.workshops.urls")),
     path("", include("mengpaneel.panel.urls")),
+    path("", include("mengpaneel.insights.urls")),
     path("", include("mengpaneel.live.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

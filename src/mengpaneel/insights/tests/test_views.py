@@ -1,0 +1,252 @@
+"""The coherence, peers and moments pages through HTTP, with the demo and with consent."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from mengpaneel.insights.models import AgendaLink, CoherenceRule, SharingConsent
+from mengpaneel.insights.sharing import record_consent
+from mengpaneel.insights.tests.conftest import agreed_panel, demo_trio
+from mengpaneel.panel.models import Assessment
+from mengpaneel.testing.factories import (
+    EditionFactory,
+    MeetingFactory,
+    TrioFactory,
+    TrioMemberFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+def _title(key: str) -> str:
+    return CoherenceRule.objects.get(panel_model__key="wijkgericht-werken", key=key).title_nl
+
+
+def _member(trio):
+    return trio.members.select_related("user").first().user
+
+
+def test_altena_sees_both_source_rules_and_puts_one_on_its_agenda(client, demo_edition):
+    altena = demo_trio(demo_edition, "GM1959")
+    client.force_login(_member(altena))
+    url = reverse("insights:trio_coherence", args=[altena.pk])
+    page = client.get(url).content.decode()
+    for key in ("positioning_vs_residents", "governance_vs_internal_process"):
+        assert _title(key) in page
+    rule = CoherenceRule.objects.get(key="positioning_vs_residents")
+    add = reverse("insights:agenda_add", args=[altena.pk, rule.pk])
+    response = client.post(add, {"next": url})
+    assert response.status_code == 302 and response.url == url
+    assert client.post(add, {"next": url}).status_code == 302  # twice: still one item
+    link = AgendaLink.objects.get()
+    assert (link.trio, link.rule, link.created_by) == (altena, rule, _member(altena))
+    page = client.get(url).content.decode()
+    assert "On your case's agenda." in page
+
+
+def test_schiedam_fires_neither_source_rule_and_cannot_add_one(client, demo_edition):
+    schiedam = demo_trio(demo_edition, "GM0606")
+    client.force_login(_member(schiedam))
+    page = client.get(reverse("insights:trio_coherence", args=[schiedam.pk])).content.decode()
+    firing_part = page.split("The other rules of this panel")[0]
+    for key in ("positioning_vs_residents", "governance_vs_internal_process"):
+        assert _title(key) not in firing_part
+    rule = CoherenceRule.objects.get(key="positioning_vs_residents")
+    response = client.post(reverse("insights:agenda_add", args=[schiedam.pk, rule.pk]))
+    assert response.status_code == 302
+    assert not AgendaLink.objects.exists()
+
+
+def test_an_open_redirect_is_refused(client, demo_edition):
+    altena = demo_trio(demo_edition, "GM1959")
+    client.force_login(_member(altena))
+    rule = CoherenceRule.objects.get(key="positioning_vs_residents")
+    response = client.post(
+        reverse("insights:agenda_add", args=[altena.pk, rule.pk]),
+        {"next": "https://elders.example.org/"},
+    )
+    assert response.url == altena.get_absolute_url()
+
+
+def test_venlo_learns_from_altenas_programme_budget(client, demo_edition):
+    venlo = demo_trio(demo_edition, "GM0983")
+    client.force_login(_member(venlo))
+    page = client.get(reverse("insights:trio_peers", args=[venlo.pk])).content.decode()
+    assert "programmabudget" in page
+    assert "over 4 faders compared" in page and "over 3 faders compared" in page
+    assert "better" in page  # says outright that alike/different is not better
+
+
+def test_a_trio_that_stops_sharing_disappears_from_every_peer_view(client, demo_edition):
+    venlo = demo_trio(demo_edition, "GM0983")
+    altena = demo_trio(demo_edition, "GM1959")
+    altena.shares_panel = False
+    altena.save()
+    client.force_login(_member(venlo))
+    pages = [
+        client.get(reverse("insights:trio_peers", args=[venlo.pk])),
+        client.get(reverse("insights:trio_peers", args=[venlo.pk]) + "?steps=1&schuif=positioning"),
+        client.get(reverse("insights:edition_insights", args=[demo_edition.slug])),
+        client.get(
+            reverse("insights:edition_insights", args=[demo_edition.slug])
+            + f"?since={demo_edition.meetings.get(number=1).pk}"
+        ),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "Altena" not in text
+        assert "programmabudget" not in text and "kernwethouders" not in text
+    # The organiser of the edition still sees every trio.
+    client.force_login(demo_edition.organisers.get())
+    for url in (
+        reverse("insights:trio_peers", args=[venlo.pk]),
+        reverse("insights:edition_insights", args=[demo_edition.slug]),
+    ):
+        assert "Altena" in client.get(url).content.decode()
+
+
+def test_across_editions_only_with_consent_of_both(client, world):
+    elsewhere = world.other_edition.trios.get()
+    elsewhere.shares_panel = True
+    elsewhere.save()
+    agreed_panel(elsewhere, {"positioning": -3}, rationale="Geheim elders")
+    agreed_panel(world.trio, {"positioning": 3})
+    url = reverse("insights:trio_peers", args=[world.trio.pk])
+    client.force_login(world.member)
+    assert "Geheim elders" not in client.get(url).content.decode()
+    record_consent(elsewhere, True, by=_member(elsewhere))
+    assert "Geheim elders" not in client.get(url).content.decode()
+    response = client.post(
+        reverse("insights:sharing_consent", args=[world.trio.pk]), {"across_editions": "on"}
+    )
+    assert response.status_code == 302
+    assert SharingConsent.objects.get(trio=world.trio).across_editions
+    page = client.get(url).content.decode()
+    assert "Geheim elders" in page and world.other_edition.name in page
+    client.post(reverse("insights:sharing_consent", args=[world.trio.pk]), {})
+    assert "Geheim elders" not in client.get(url).content.decode()
+
+
+def test_an_organiser_cannot_consent_for_a_trio(client, world):
+    client.force_login(world.organiser)
+    response = client.post(
+        reverse("insights:sharing_consent", args=[world.trio.pk]), {"across_editions": "on"}
+    )
+    assert response.status_code == 404
+    assert not SharingConsent.objects.exists()
+
+
+def test_hostile_rationale_is_shown_as_text(client, world):
+    world.other_trio.shares_panel = True
+    world.other_trio.save()
+    agreed_panel(world.other_trio, {"positioning": -3}, rationale="<script>alert(1)</script>")
+    agreed_panel(world.trio, {"positioning": 3})
+    client.force_login(world.member)
+    page = client.get(reverse("insights:trio_peers", args=[world.trio.pk])).content.decode()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_bad_number_of_steps_is_explained_and_the_default_used(client, world):
+    agreed_panel(world.trio, {"positioning": 3})
+    client.force_login(world.member)
+    for bad in ("99", "nul", "-1"):
+        response = client.get(reverse("insights:trio_peers", args=[world.trio.pk]), {"steps": bad})
+        assert response.status_code == 200
+        assert 'aria-invalid="true"' in response.content.decode()
+
+
+def test_moments_list_and_a_new_moment(client, world):
+    now = timezone.now()
+    agreed_panel(world.trio, {"governance": 1}, meeting=world.meeting, at=now - timedelta(days=40))
+    second = MeetingFactory(edition=world.edition, number=2, theme="Tweede")
+    agreed_panel(world.trio, {"governance": 3}, meeting=second, at=now - timedelta(days=5))
+    client.force_login(world.member)
+    url = reverse("insights:trio_moments", args=[world.trio.pk])
+    page = client.get(url).content.decode()
+    assert "meeting 1" in page and "meeting 2" in page
+    assert "2 steps up" in page
+    third = MeetingFactory(edition=world.edition, number=3)
+    response = client.post(
+        reverse("insights:moment_start", args=[world.trio.pk]), {"meeting": third.pk}
+    )
+    assert response.status_code == 302
+    assert Assessment.objects.filter(trio=world.trio).count() == 3
+    # The new moment is not revealed yet: a next one is refused, with the choice kept.
+    response = client.post(reverse("insights:moment_start", args=[world.trio.pk]), {})
+    assert response.status_code == 200
+    assert Assessment.objects.filter(trio=world.trio).count() == 3
+
+
+def test_a_moment_for_a_meeting_of_another_edition_is_refused(client, world):
+    client.force_login(world.member)
+    foreign = MeetingFactory(edition=world.other_edition, number=1)
+    response = client.post(
+        reverse("insights:moment_start", args=[world.trio.pk]), {"meeting": foreign.pk}
+    )
+    assert response.status_code == 200
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert not Assessment.objects.exists()
+
+
+def test_the_comparison_shows_one_moment_or_the_movement_between_two(client, world):
+    first, second = world.meeting, MeetingFactory(edition=world.edition, number=2)
+    world.other_trio.shares_panel = True
+    world.other_trio.save()
+    now = timezone.now()
+    agreed_panel(world.trio, {"governance": 1}, meeting=first, at=now - timedelta(days=9))
+    agreed_panel(world.trio, {"governance": 3}, meeting=second, at=now)
+    agreed_panel(world.other_trio, {"governance": -2}, meeting=first)
+    client.force_login(world.member)
+    url = reverse("insights:edition_insights", args=[world.edition.slug])
+    at_first = client.get(url, {"moment": first.pk}).content.decode()
+    assert world.other_trio.municipality.name in at_first and "+1" in at_first
+    movement = client.get(url, {"moment": second.pk, "since": first.pk}).content.decode()
+    assert "+1 → +3" in movement and "2 steps up" in movement
+    assert world.other_trio.municipality.name not in movement  # no panel at meeting 2
+    wrong = client.get(url, {"moment": first.pk, "since": second.pk})
+    assert wrong.status_code == 200 and 'aria-invalid="true"' in wrong.content.decode()
+
+
+def _comparison_queries(client, edition, user) -> int:
+    client.force_login(user)
+    url = reverse("insights:edition_insights", args=[edition.slug])
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_comparison_makes_as_many_queries_for_many_trios_as_for_few(client, world):
+    edition = EditionFactory(organisers=[world.organiser])
+    meeting = MeetingFactory(edition=edition, number=1)
+
+    def add_trios(count: int) -> None:
+        for number in range(count):
+            trio = TrioFactory(edition=edition, shares_panel=True)
+            agreed_panel(
+                trio,
+                {"positioning": number % 7 - 3, "residents": -1, "governance": 2},
+                meeting=meeting,
+            )
+
+    add_trios(3)
+    own = edition.trios.first()
+    member = TrioMemberFactory(trio=own).user
+    few = _comparison_queries(client, edition, member)
+    add_trios(20)
+    many = _comparison_queries(client, edition, member)
+    assert few == many
+    assert _comparison_queries(client, edition, world.organiser) <= many + 1
