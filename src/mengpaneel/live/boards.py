@@ -223,7 +223,11 @@ def room_board(live_round: LiveRound) -> list[TrioSummary]:
         for summary in summaries:
             if summary.assessment is None:
                 continue
-            summary.drawing = drawings.panel_svg(summary.assessment, categories)
+            summary.drawing = drawings.panel_svg(
+                summary.assessment,
+                title=summary.trio.municipality.name,
+                id_prefix=f"t{summary.trio.pk}",
+            )
             summary.positions = [
                 (agreed.category.name, agreed.category.value_text(agreed.position))
                 for agreed in summary.assessment.agreed_positions.all()
@@ -290,13 +294,14 @@ def trio_board(participant) -> dict:
             )
             for row in rows
         ]
-    if phase in (Phase.PLENARY, Phase.REFLECT, Phase.CLOSED):
-        from mengpaneel.live import drawings
+    from mengpaneel.live import drawings
 
-        context["drawing"] = drawings.panel_svg(assessment, None)
-        if phase == Phase.REFLECT and assessment is not None:
-            book = drawings.rule_book([assessment])
-            context["rules"] = book.firing(assessment) if book else []
+    context["drawing"] = drawings.panel_svg(
+        assessment, title=trio.municipality.name, rows=rows, id_prefix="mine"
+    )
+    if phase == Phase.REFLECT and assessment is not None:
+        book = drawings.rule_book([assessment])
+        context["rules"] = book.firing(assessment) if book else []
     return context
 
 

@@ -15,15 +15,43 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=8, omitsize=True, dark="#000")
 
 
-def panel_svg(assessment, categories) -> str:
-    """The agreed panel as SVG; empty when there is nothing to draw."""
+def _initials(name: str) -> str:
+    letters = "".join(word[0] for word in name.split() if word[:1].isalpha())
+    return (letters[:3] or "?").upper()
+
+
+def panel_svg(assessment, *, title: str, rows=None, id_prefix: str = "p") -> str:
+    """The trio's panel as the panel app draws it; with ``rows`` (``boards.FaderRow``),
+    everybody's dots too, guests included. Empty when there is nothing to draw."""
     if assessment is None:
         return ""
-    try:
-        from mengpaneel.panel import drawing
-    except ImportError:  # the renderer is not there (yet): the text version stands alone
-        return ""
-    return drawing.render_svg(assessment)
+    from mengpaneel.panel import drawing, presenting
+
+    if rows is None:
+        panel = presenting.panel_drawing(
+            title, presenting.agreed_only(assessment), assessment.panel_model, with_members=False
+        )
+    else:
+        panel = drawing.PanelDrawing(
+            title=title,
+            faders=tuple(
+                drawing.FaderDrawing(
+                    key=row.category.key,
+                    name=row.category.name,
+                    top_label=row.category.top,
+                    bottom_label=row.category.bottom,
+                    agreed=row.agreed.position if row.agreed else None,
+                    members=tuple(
+                        drawing.MemberMark(_initials(dot.name), dot.position) for dot in row.dots
+                    ),
+                    discuss=row.far_apart or bool(row.agreed and row.agreed.discuss),
+                )
+                for row in rows
+            ),
+            scale_min=assessment.panel_model.scale_min,
+            scale_max=assessment.panel_model.scale_max,
+        )
+    return drawing.render_svg(panel, id_prefix=id_prefix)
 
 
 def rule_book(assessments):

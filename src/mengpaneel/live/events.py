@@ -153,11 +153,12 @@ class LocalBroker:
 class RedisBroker(LocalBroker):
     """Publishes through Redis; a listener task per process relays to its own streams."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, prefix: str = REDIS_CHANNEL_PREFIX) -> None:
         super().__init__()
         import redis
 
         self.url = url
+        self.prefix = prefix
         self._publisher = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
         self._listeners: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}
 
@@ -168,7 +169,7 @@ class RedisBroker(LocalBroker):
 
     def publish(self, change: Change) -> None:
         try:
-            self._publisher.publish(f"{REDIS_CHANNEL_PREFIX}{change.round_id}", change.to_wire())
+            self._publisher.publish(f"{self.prefix}{change.round_id}", change.to_wire())
         except Exception:  # the change is stored; clients catch up by version or polling
             logger.warning("Could not publish live event to Redis", exc_info=True)
 
@@ -195,7 +196,7 @@ class RedisBroker(LocalBroker):
             client = aioredis.Redis.from_url(self.url)
             pubsub = client.pubsub(ignore_subscribe_messages=True)
             try:
-                await pubsub.psubscribe(f"{REDIS_CHANNEL_PREFIX}*")
+                await pubsub.psubscribe(f"{self.prefix}*")
                 if not first:
                     # Events published while we were away are gone: let streams re-read.
                     self.deliver_locally(RESYNC)

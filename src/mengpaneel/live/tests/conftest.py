@@ -4,9 +4,23 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from mengpaneel.live import access, participation, phases
 from mengpaneel.panel.models import PanelModel
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """These tests read messages in English (the msgids), whatever the catalogue says."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client
 
 
 @pytest.fixture
@@ -65,3 +79,31 @@ def guest_client(client, world, live_round):
     guest_pk = client.session[access.GUESTS_SESSION_KEY][str(live_round.pk)]
     client.guest = participation.Guest.objects.get(pk=guest_pk)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _in_process_events(request, settings):
+    """Events stay in this process unless a test is about Redis (CI exports REDIS_URL)."""
+    from mengpaneel.live import events
+
+    if request.node.get_closest_marker("redis") is None:
+        settings.REDIS_URL = ""
+    events.reset_broker()
+    yield
+    events.reset_broker()
+
+
+def redis_url() -> str:
+    """The Redis to test against; skipped when it does not answer, a failure under CI=true."""
+    import os
+
+    import redis
+
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis at {url} does not answer, and CI=true requires it: {exc}")
+        pytest.skip(f"Redis at {url} does not answer: {exc}")
+    return url
