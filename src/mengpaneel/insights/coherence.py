@@ -54,9 +54,27 @@ def firing_rules(rules: Iterable[Any], positions: Positions) -> list:
     return [rule for rule in rules if getattr(rule, "is_active", True) and fires(rule, positions)]
 
 
+def agreed_positions_of(assessment) -> list:
+    """The assessment's agreed positions with their categories, read at most once.
+
+    Uses the ``with_panel()`` prefetch when there is one; otherwise one query,
+    kept on the instance, so templates asking again cost nothing.
+    """
+    cached = getattr(assessment, "_prefetched_objects_cache", {}).get("agreed_positions")
+    if cached is not None:
+        return list(cached)
+    if not hasattr(assessment, "_insights_agreed"):
+        assessment._insights_agreed = list(
+            assessment.agreed_positions.select_related("category").order_by(
+                "category__order", "category__pk"
+            )
+        )
+    return assessment._insights_agreed
+
+
 def positions_of(assessment) -> dict[str, int | None]:
-    """The agreed position per category key (uses the prefetched agreed positions)."""
-    return {agreed.category.key: agreed.position for agreed in assessment.agreed_positions.all()}
+    """The agreed position per category key."""
+    return {agreed.category.key: agreed.position for agreed in agreed_positions_of(assessment)}
 
 
 class RuleBook:

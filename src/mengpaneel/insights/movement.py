@@ -70,8 +70,11 @@ def previous_positions(assessment: Assessment) -> dict[str, int | None]:
 
     The panel drawing shows these as ghosts (``FaderDrawing.previous``).
     """
-    previous = previous_agreed(assessment)
-    return positions_of(previous) if previous is not None else {}
+    if not hasattr(assessment, "_insights_previous"):
+        # Kept on the instance: a page draws the panel more than once (SVG, text).
+        previous = previous_agreed(assessment)
+        assessment._insights_previous = positions_of(previous) if previous is not None else {}
+    return assessment._insights_previous
 
 
 def at_meeting(

@@ -20,10 +20,13 @@ COLUMNS = [
     "assessment_date",
     "model_key",
     "model_version",
+    "assessment_id",
+    "meeting_number",
     "category_key",
     "agreed_position",
     "discuss",
     "rationale",
+    "rules",
 ]
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
@@ -32,19 +35,24 @@ _TEXT_COLUMNS = ("municipality_name", "rationale")
 
 
 def export_rows(edition: Edition) -> list[dict[str, Any]]:
-    """The latest assessment of every trio in the edition, fader by fader.
+    """Every assessment (moment) of every trio in the edition, fader by fader.
 
     Trios without an assessment have no rows. ``agreed_position`` is None
-    when the fader is unplaced; 0 is the middle, a real answer.
+    when the fader is unplaced; 0 is the middle, a real answer. ``rules`` holds
+    the keys of the coherence rules that fire for that moment (issue 4).
     """
-    assessments = (
-        Assessment.objects.latest_of_each_trio(edition.trios.all())
+    from mengpaneel.insights.coherence import RuleBook
+
+    assessments = list(
+        Assessment.objects.filter(trio__edition=edition)
         .with_panel()
-        .order_by("trio__municipality__name")
+        .order_by("trio__municipality__name", "created_at", "pk")
     )
+    book = RuleBook.for_assessments(assessments)
     rows = []
     for assessment in assessments:
         trio = assessment.trio
+        rules = book.firing_keys(assessment)
         for agreed in assessment.agreed_positions.all():
             rows.append(
                 {
@@ -54,10 +62,13 @@ def export_rows(edition: Edition) -> list[dict[str, Any]]:
                     "assessment_date": assessment.date.isoformat(),
                     "model_key": assessment.panel_model.key,
                     "model_version": assessment.panel_model.version,
+                    "assessment_id": assessment.pk,
+                    "meeting_number": assessment.meeting.number if assessment.meeting else None,
                     "category_key": agreed.category.key,
                     "agreed_position": agreed.position,
                     "discuss": agreed.discuss,
                     "rationale": agreed.rationale,
+                    "rules": rules,
                 }
             )
     return rows
@@ -68,6 +79,8 @@ def _csv_cell(column: str, value: Any) -> str:
         return ""  # unplaced: an empty cell, never 0
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(value)  # rule keys: slugs, never a formula
     text = str(value)
     if column in _TEXT_COLUMNS and text.startswith(_FORMULA_STARTS):
         return "'" + text

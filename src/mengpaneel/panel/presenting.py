@@ -7,6 +7,7 @@ history; templates only read the result (no queries hidden in templates).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -207,7 +208,12 @@ def build_panel_page(
 
 
 def panel_drawing(
-    title: str, faders: list[FaderView], model, *, with_members: bool
+    title: str,
+    faders: list[FaderView],
+    model,
+    *,
+    with_members: bool,
+    previous: Mapping[str, int | None] | None = None,
 ) -> PanelDrawing:
     from mengpaneel.panel.drawing import FaderDrawing, MemberMark, PanelDrawing
 
@@ -224,6 +230,8 @@ def panel_drawing(
                 if with_members
                 else (),
                 discuss=f.agreed.discuss or f.far_apart,
+                # The earlier moment's agreed position: a ghost with an arrow (issue 4).
+                previous=(previous or {}).get(f.category.key),
             )
             for f in faders
         ),

@@ -45,8 +45,14 @@ def _svg(page: presenting.PanelPage, *, standalone: bool = False) -> str:
 
 
 def _drawing(page: presenting.PanelPage):
+    from mengpaneel.insights.movement import previous_positions  # issue 4: the ghost
+
     return presenting.panel_drawing(
-        page.trio.municipality.name, page.faders, page.assessment.panel_model, with_members=True
+        page.trio.municipality.name,
+        page.faders,
+        page.assessment.panel_model,
+        with_members=True,
+        previous=previous_positions(page.assessment),
     )
 
 

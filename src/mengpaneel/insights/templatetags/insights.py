@@ -9,7 +9,7 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import ngettext, pgettext
 
-from mengpaneel.insights.coherence import RuleBook
+from mengpaneel.insights.coherence import RuleBook, agreed_positions_of
 from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.panel.models import signed as _signed
 
@@ -85,7 +85,7 @@ def rule_conditions(rule: CoherenceRule, assessment) -> list[dict]:
 
     Reads the assessment's prefetched agreed positions: no query per condition.
     """
-    agreed = {a.category.key: a for a in assessment.agreed_positions.all()}
+    agreed = {a.category.key: a for a in agreed_positions_of(assessment)}
     found = []
     for condition in rule.conditions.all():
         own = agreed.get(condition.category_key)
@@ -98,3 +98,18 @@ def rule_conditions(rule: CoherenceRule, assessment) -> list[dict]:
             }
         )
     return found
+
+
+@register.simple_tag
+def trio_summary(trio) -> dict:
+    """What the trio page lists for issue 4: the moments and the rules on the agenda (2 queries)."""
+    from mengpaneel.panel.models import Assessment
+
+    return {
+        "moments": list(
+            Assessment.objects.for_trio(trio)
+            .select_related("meeting", "panel_model")
+            .order_by("created_at", "pk")
+        ),
+        "agenda_links": list(trio.agenda_links.select_related("rule")),
+    }

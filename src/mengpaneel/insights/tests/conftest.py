@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mengpaneel.core import demo
 from mengpaneel.panel import placing
@@ -40,6 +40,14 @@ def agreed_panel(
             agreed.save()
     assessment.refresh_from_db()
     return assessment
+
+
+@pytest.fixture(autouse=True)
+def _english(settings, client):
+    """Messages are compared in English (the msgids), whatever the catalogues say."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
 
 from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.panel.models import PanelModel
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
 
 
 def _form(panel_model: PanelModel, *conditions: tuple[str, str, str], key: str = "nieuw") -> dict:

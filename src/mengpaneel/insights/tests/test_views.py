@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
+from django.utils.html import escape
 
 from mengpaneel.insights.models import AgendaLink, CoherenceRule, SharingConsent
 from mengpaneel.insights.sharing import record_consent
@@ -24,14 +25,11 @@ from mengpaneel.testing.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
 def _title(key: str) -> str:
-    return CoherenceRule.objects.get(panel_model__key="wijkgericht-werken", key=key).title_nl
+    # As the page shows it: HTML-escaped.
+    return escape(
+        CoherenceRule.objects.get(panel_model__key="wijkgericht-werken", key=key).title_en
+    )
 
 
 def _member(trio):
