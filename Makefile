@@ -11,7 +11,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/mengpaneel
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install run test test-sqlite test-postgres lint format chromium messages bench clean
+.PHONY: help install run test test-sqlite test-postgres lint format chromium messages bench bench-live clean
 
 help:
 	@echo "make run    install everything, load the demo and serve on http://$(HOST):$(PORT)"
@@ -82,6 +82,12 @@ format: $(VENV)/.installed
 messages: $(VENV)/.installed
 	cd src/mengpaneel && ../../$(BIN)/django-admin makemessages -l nl -l en --no-location --no-obsolete -v 0
 	msgen --no-wrap -o src/mengpaneel/locale/en/LC_MESSAGES/django.po src/mengpaneel/locale/en/LC_MESSAGES/django.po
+
+# A live round under load on this machine (loopback only, bounded, stops by itself):
+# 300 participants in 100 trios moving faders for 60 s. Figures in docs/benchmarks.md.
+# Extra options: make bench-live BENCH_LIVE_ARGS="--workers 2" (with REDIS_URL set).
+bench-live: install
+	$(PY) bench/live_bench.py $(BENCH_LIVE_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var test-results

@@ -9,10 +9,12 @@ moved on is refused with a clear message and nothing is stored.
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -116,38 +118,54 @@ def _check_guest_position(assessment: Assessment, category: Category, position: 
         )
 
 
+# SQLite lets one transaction write at a time; the others wait in SQLite's busy handler,
+# which sleeps 1, 2, 5, 10 … ms between tries. Under a room's worth of autosaves those
+# sleeps dominate, so writers of this process queue on a lock instead (handed over at once).
+_sqlite_writer = threading.Lock()
+
+
+@contextmanager
+def _one_writer_at_a_time():
+    if connection.vendor == "sqlite":
+        with _sqlite_writer:
+            yield
+    else:
+        yield
+
+
 def place(
     participant: Participant, category: Category, position: int | None, note: str = ""
-) -> None:
-    """Place one fader alone, in the round's ``alone`` phase only."""
+) -> int:
+    """Place one fader alone, in the round's ``alone`` phase only; returns the round's version."""
     live_round, trio = participant.live_round, participant.trio
     assessment = assessment_for(live_round, trio)
-    with transaction.atomic():
-        # The same lock ``placing.reveal`` takes: the reveal waits for this save, or
-        # this save sees the reveal; never half of each.
-        locked = Assessment.objects.select_for_update().select_related("panel_model", "trio")
-        assessment = locked.get(pk=assessment.pk)
-        phase = _current_phase(live_round)
-        if phase != Phase.ALONE or assessment.is_revealed:
-            raise _stale(phase)
-        if participant.guest is not None:
-            guest = Guest.objects.select_for_update().get(pk=participant.guest.pk)
-            if not guest.is_active or guest.trio_id != trio.pk:
-                raise PermissionDenied
-            _check_guest_position(assessment, category, position)
-            GuestPlacement.objects.update_or_create(
-                guest=guest,
-                category=category,
-                defaults={
-                    "assessment": assessment,
-                    "position": position,
-                    "note": note.strip(),
-                    "updated_at": timezone.now(),
-                },
-            )
-        else:
-            placing.place(assessment, participant.user, category, position, note)
-    live_round.record_change(ChangeKind.PLACEMENT, trio.pk)
+    with _one_writer_at_a_time():
+        with transaction.atomic():
+            # The same lock ``placing.reveal`` takes: the reveal waits for this save, or
+            # this save sees the reveal; never half of each.
+            locked = Assessment.objects.select_for_update().select_related("panel_model", "trio")
+            assessment = locked.get(pk=assessment.pk)
+            phase = _current_phase(live_round)
+            if phase != Phase.ALONE or assessment.is_revealed:
+                raise _stale(phase)
+            if participant.guest is not None:
+                _place_as_guest(participant.guest, assessment, category, position, note)
+            else:
+                placing.place(assessment, participant.user, category, position, note)
+        return live_round.record_change(ChangeKind.PLACEMENT, trio.pk)
+
+
+def _place_as_guest(guest: Guest, assessment, category, position: int | None, note: str) -> None:
+    if guest.trio_id != assessment.trio_id:
+        raise PermissionDenied
+    _check_guest_position(assessment, category, position)
+    values = {"position": position, "note": note.strip(), "updated_at": timezone.now()}
+    # Most saves move a fader already placed: one UPDATE, no read first.
+    updated = GuestPlacement.objects.filter(guest=guest, category=category).update(**values)
+    if not updated:
+        GuestPlacement.objects.create(
+            guest=guest, category=category, assessment=assessment, **values
+        )
 
 
 def agree(

@@ -27,7 +27,7 @@ def test_member_places_a_fader_alone(client, world, live_round, categories):
     assert placement.assessment.meeting == world.meeting
 
 
-def test_member_saves_with_htmx_and_gets_the_fader_back(client, world, live_round, categories):
+def test_member_saves_with_htmx_and_hears_saved(client, world, live_round, categories):
     client.force_login(world.member)
     response = client.post(
         reverse("live:place", args=[live_round.pk]),
@@ -35,9 +35,23 @@ def test_member_saves_with_htmx_and_gets_the_fader_back(client, world, live_roun
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
-    html = response.content.decode()
-    assert f'id="place-{categories[1].key}"' in html and "<h1" not in html
+    assert response.content.decode() == "Saved"
+    assert int(response["X-Live-Version"]) == live_round.version + 1
     assert IndividualPlacement.objects.get(member=world.member).position is None
+
+
+def test_a_refused_htmx_save_replaces_the_fader_with_its_errors(
+    guest_client, live_round, categories
+):
+    response = guest_client.post(
+        reverse("live:place", args=[live_round.pk]),
+        fader_data(categories[1], 9),
+        headers={"HX-Request": "true"},
+    )
+    assert response["HX-Retarget"] == f"#place-{categories[1].key}"
+    assert response["HX-Reswap"] == "outerHTML"
+    assert f'id="place-{categories[1].key}"' in response.content.decode()
+    assert not GuestPlacement.objects.exists()
 
 
 def test_guest_places_only_their_own_faders(guest_client, world, live_round, categories):

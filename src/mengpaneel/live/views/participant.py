@@ -143,9 +143,10 @@ def place(request: HttpRequest, pk: int) -> HttpResponse:
     category = _category(participant, request)
     model = participant.live_round.panel_model
     form = PlacementForm(request.POST, category=category, panel_model=model)
+    version = None
     if form.is_valid():
         try:
-            participation.place(
+            version = participation.place(
                 participant, category, form.cleaned_data["position"], form.cleaned_data["note"]
             )
         except participation.StalePhase as exc:
@@ -156,8 +157,15 @@ def place(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, exc)
     saved = form.is_bound and not form.errors
     if request.htmx:
-        context = {"form": form, "saved": saved, "live_round": participant.live_round}
-        return render(request, "live/fader_place.html", context)
+        if saved:
+            # The fader on the page already shows what was saved: only the status changes,
+            # which keeps an autosave light for a room full of people.
+            response = HttpResponse(_("Saved"))
+            response["X-Live-Version"] = str(version)
+            return response
+        context = {"form": form, "live_round": participant.live_round}
+        response = render(request, "live/fader_place.html", context)
+        return reswap(retarget(response, f"#place-{form.prefix}"), "outerHTML")
     if saved:
         messages.success(request, _("Saved: %(name)s.") % {"name": category.name})
         return redirect("live:participant", pk)
