@@ -89,5 +89,13 @@ messages: $(VENV)/.installed
 bench-live: install
 	$(PY) bench/live_bench.py $(BENCH_LIVE_ARGS)
 
+# Insights pages at full size (342 municipalities × 3 moments), in one process, ~30 s:
+# the comparison with coherence and peers under 200 ms, queries not growing with size.
+# Each benchmark adds itself to `make bench`. Figures in docs/benchmarks.md.
+.PHONY: bench-insights
+bench: bench-insights
+bench-insights: install
+	$(PY) bench/insights_bench.py $(BENCH_INSIGHTS_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules var test-results

@@ -106,6 +106,10 @@ class RuleBook:
     def firing(self, assessment) -> list[CoherenceRule]:
         return firing_rules(self.rules_for(assessment.panel_model_id), positions_of(assessment))
 
+    def firing_for(self, panel_model_id: int, positions: Positions) -> list[CoherenceRule]:
+        """The same for positions read as plain values (``insights.panels``)."""
+        return firing_rules(self.rules_for(panel_model_id), positions)
+
     def firing_keys(self, assessment) -> list[str]:
         return [rule.key for rule in self.firing(assessment)]
 

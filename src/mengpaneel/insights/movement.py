@@ -83,8 +83,8 @@ def at_meeting(
     """Each trio's assessment at ``meeting`` (its latest there), or its latest of all if None.
 
     With ``revealed_only`` a moment still being placed alone is passed over: it
-    has no agreed panel yet. One query plus the panel prefetch, whatever the
-    number of trios.
+    has no agreed panel yet. One query whatever the number of trios; add
+    ``with_panel()`` or read the positions with ``insights.panels``.
     """
     candidates = Assessment.objects.filter(trio=OuterRef("trio"))
     if revealed_only:
@@ -92,7 +92,7 @@ def at_meeting(
     if meeting is not None:
         candidates = candidates.filter(meeting=meeting)
     latest = candidates.order_by("-created_at", "-pk").values("pk")[:1]
-    return Assessment.objects.filter(trio__in=trios, pk=Subquery(latest)).with_panel()
+    return Assessment.objects.filter(trio__in=trios, pk=Subquery(latest))
 
 
 def start_moment(trio: Trio, meeting: Meeting | None, by) -> Assessment:

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils import timezone
 
 from mengpaneel.insights.constants import (
     MIN_FADERS_COMPARED,
     PEER_DIFFERENCE_STEPS,
     SIMILAR_PANELS_SHOWN,
 )
+from mengpaneel.insights.panels import agreed_values
 from mengpaneel.panel.models import Assessment
 
 Positions = Mapping[str, int | None]
@@ -125,36 +127,40 @@ def most_similar(
 
 
 def latest_agreed(trios: QuerySet, model_key: str) -> QuerySet[Assessment]:
-    """Each trio's latest revealed assessment on a version of ``model_key``, panel prefetched.
+    """Each trio's latest revealed assessment on a version of ``model_key``.
 
-    Three queries whatever the number of trios. An assessment that is not
-    revealed has no agreed panel yet, so a trio that just started a new
-    moment still shows its previous agreed one.
+    An assessment that is not revealed has no agreed panel yet, so a trio that
+    just started a new moment still shows its previous agreed one.
     """
     candidates = Assessment.objects.filter(
         trio=OuterRef("trio"), panel_model__key=model_key, revealed_at__isnull=False
     ).order_by("-created_at", "-pk")
-    return (
-        Assessment.objects.filter(trio__in=trios, pk=Subquery(candidates.values("pk")[:1]))
-        .with_panel()
-        .select_related("trio__edition")
-    )
+    return Assessment.objects.filter(trio__in=trios, pk=Subquery(candidates.values("pk")[:1]))
 
 
 def peer_panels(trios: QuerySet, model_key: str) -> list[PeerPanel]:
-    """The peers' panels, read in a fixed number of queries."""
-    panels = []
-    for assessment in latest_agreed(trios, model_key):
-        agreed = list(assessment.agreed_positions.all())
-        panels.append(
-            PeerPanel(
-                trio_id=assessment.trio_id,
-                municipality=assessment.trio.municipality.name,
-                edition=assessment.trio.edition.name,
-                date=assessment.date,
-                positions={a.category.key: a.position for a in agreed},
-                rationales={a.category.key: a.rationale for a in agreed},
-            )
+    """The peers' panels, read as plain values in two queries whatever their number."""
+    rows = list(
+        latest_agreed(trios, model_key).values(
+            "pk",
+            "trio_id",
+            "trio__municipality__name",
+            "trio__edition__name",
+            "meeting__date",
+            "created_at",
         )
+    )
+    positions, rationales = agreed_values([row["pk"] for row in rows], rationales=True)
+    panels = [
+        PeerPanel(
+            trio_id=row["trio_id"],
+            municipality=row["trio__municipality__name"],
+            edition=row["trio__edition__name"],
+            date=row["meeting__date"] or timezone.localdate(row["created_at"]),
+            positions=positions.get(row["pk"], {}),
+            rationales=rationales.get(row["pk"], {}),
+        )
+        for row in rows
+    ]
     panels.sort(key=lambda p: (p.municipality, p.trio_id))
     return panels

@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mengpaneel.insights import movement, peers, sharing
+from mengpaneel.insights import movement, panels, peers, sharing
 from mengpaneel.insights.agenda import put_on_agenda
 from mengpaneel.insights.coherence import RuleBook, positions_of
 from mengpaneel.insights.forms import (
@@ -259,8 +259,7 @@ class ComparisonRow:
 def edition_insights(request: HttpRequest, slug: str) -> HttpResponse:
     edition = access.get_edition_for_user(request, slug)
     is_organiser = edition.is_organised_by(request.user)
-    meetings = edition.meetings.all()
-    form = MomentChoiceForm(request.GET or None, meetings=meetings)
+    form = MomentChoiceForm(request.GET or None, meetings=edition.meetings.all())
     moment = since = None
     if form.is_bound and form.is_valid():
         moment, since = form.cleaned_data["moment"], form.cleaned_data["since"]
@@ -269,64 +268,66 @@ def edition_insights(request: HttpRequest, slug: str) -> HttpResponse:
     if not is_organiser:
         # Others' panels only when their trio shares it (DESIGN.md §2.2).
         trios = trios.filter(shares_panel=True) | edition.trios.filter(pk__in=own_ids)
+    # Hundreds of panels: positions are read as plain values, a fixed number of queries.
     now = list(
-        movement.at_meeting(trios, moment, revealed_only=True).order_by("trio__municipality__name")
+        movement.at_meeting(trios, moment, revealed_only=True)
+        .select_related("trio__municipality", "meeting", "panel_model")
+        .order_by("trio__municipality__name", "trio_id")
     )
-    before = {}
+    positions = panels.positions_by_assessment(a.pk for a in now)
+    before: dict[int, dict[str, int | None]] = {}
     if since is not None:
-        before = {
-            a.trio_id: positions_of(a)
-            for a in movement.at_meeting(trios, since, revealed_only=True)
-        }
-    book = RuleBook.for_assessments(now)
-    keys, names = [], {}
-    for assessment in now:
-        for agreed in assessment.agreed_positions.all():
-            if agreed.category.key not in names:
-                keys.append(agreed.category.key)
-                names[agreed.category.key] = agreed.category
+        earlier = list(
+            movement.at_meeting(trios, since, revealed_only=True).values_list("pk", "trio_id")
+        )
+        earlier_positions = panels.positions_by_assessment(pk for pk, _trio in earlier)
+        before = {trio_id: earlier_positions.get(pk, {}) for pk, trio_id in earlier}
+    model_ids = {a.panel_model_id for a in now}
+    book = RuleBook.for_models(model_ids)
+    categories: dict[str, Category] = {}
+    for category in panels.categories_of(model_ids):
+        categories.setdefault(category.key, category)
     rows = []
     for assessment in now:
-        positions = positions_of(assessment)
+        current = positions.get(assessment.pk, {})
         # Without a panel at the earlier meeting there is no movement to show, only "now".
-        earlier = before.get(assessment.trio_id, positions)
+        earlier_here = before.get(assessment.trio_id, current)
         rows.append(
             ComparisonRow(
                 trio=assessment.trio,
                 assessment=assessment,
-                moves=movement.moves(earlier, positions, keys),
-                firing=book.firing(assessment),
+                moves=movement.moves(earlier_here, current, categories),
+                firing=book.firing_for(assessment.panel_model_id, current),
                 is_own=assessment.trio_id in own_ids,
                 no_earlier_panel=since is not None and assessment.trio_id not in before,
             )
         )
-    rule_counts = Counter(rule.pk for row in rows for rule in row.firing)
     rules = {rule.pk: rule for row in rows for rule in row.firing}
-    similar, compared_with = [], 0
+    rule_counts = Counter(rule.pk for row in rows for rule in row.firing)
     own_row = next((row for row in rows if row.is_own), None)
+    similar, compared_with = [], 0
     if own_row is not None:
-        own = positions_of(own_row.assessment)
+        own_key = own_row.assessment.panel_model.key
         others = [
             peers.PeerPanel(
                 trio_id=row.trio.pk,
                 municipality=row.trio.municipality.name,
                 edition=edition.name,
                 date=row.assessment.date,
-                positions=positions_of(row.assessment),
+                positions=positions.get(row.assessment.pk, {}),
             )
             for row in rows
-            if not row.is_own
-            and row.assessment.panel_model.key == own_row.assessment.panel_model.key
+            if not row.is_own and row.assessment.panel_model.key == own_key
         ]
         compared_with = len(others)
-        similar = peers.most_similar(own, others)
+        similar = peers.most_similar(positions.get(own_row.assessment.pk, {}), others)
     context = {
         "edition": edition,
         "form": form,
         "moment": moment,
         "since": since,
         "rows": rows,
-        "categories": [names[key] for key in keys],
+        "categories": list(categories.values()),
         "rule_counts": [
             (rules[pk], count)
             for pk, count in sorted(

@@ -7,7 +7,8 @@ with many panels (the comparison) makes two queries for all of them.
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import ngettext, pgettext
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext, pgettext
 
 from mengpaneel.insights.coherence import RuleBook, agreed_positions_of
 from mengpaneel.insights.models import CoherenceRule
@@ -53,6 +54,17 @@ def may_act_for(context, trio) -> bool:
 @register.filter
 def signed(position: int | None) -> str:
     """+2, 0, −1; unplaced stays empty (the template says "not placed")."""
+    return _signed(position)
+
+
+@register.filter
+def position_html(position: int | None) -> str:
+    """A position in a table cell; unplaced in words and boxed, never looking like 0.
+
+    A filter rather than an included template: the comparison has hundreds of cells.
+    """
+    if position is None:
+        return format_html('<span class="mp-unplaced">{}</span>', gettext("not placed"))
     return _signed(position)
 
 
