@@ -20,6 +20,7 @@
   var connection = document.querySelector("[data-live-connection]");
   var regions = Array.prototype.slice.call(document.querySelectorAll("[data-live-region]"));
   var busy = new Map();
+  var failures = new Map();
   var POLL_MS = 3000;
   var source = null;
   var pollTimer = null;
@@ -57,11 +58,20 @@
           if (target) target.focus();
         }
       })
-      .catch(function () { /* the next event or poll tries again */ })
+      .then(function () { failures.delete(region); })
+      .catch(function () {
+        // Offline, or the server restarts: try again a little later, a few times.
+        var count = (failures.get(region) || 0) + 1;
+        failures.set(region, count);
+        if (count <= 8) busy.set(region, "retry");
+      })
       .finally(function () {
-        var again = busy.get(region) === "again";
+        var state = busy.get(region);
         busy.delete(region);
-        if (again) window.setTimeout(function () { refresh(region); }, 250);
+        if (state === "again") window.setTimeout(function () { refresh(region); }, 250);
+        if (state === "retry") {
+          window.setTimeout(function () { refresh(region); }, 500 * (failures.get(region) || 1));
+        }
       });
   }
 
