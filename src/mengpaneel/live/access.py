@@ -41,7 +41,7 @@ def _guest_in_session(request: HttpRequest, live_round: LiveRound) -> Guest | No
         return None
     return (
         Guest.objects.active()
-        .select_related("trio__municipality")
+        .select_related("trio")
         .filter(pk=guest_pk, live_round=live_round)
         .first()
     )

@@ -115,6 +115,7 @@ class TrioSummary:
 
     trio: Trio
     people: list[Person]
+    headcount: int | None = None  # set instead of ``people`` where names are not shown
     done: int = 0
     far_apart: int = 0
     agreed: int = 0
@@ -125,7 +126,7 @@ class TrioSummary:
 
     @property
     def size(self) -> int:
-        return len(self.people)
+        return self.headcount if self.headcount is not None else len(self.people)
 
 
 def _done_counts(live_round: LiveRound, category_count: int) -> dict[int, int]:
@@ -189,11 +190,33 @@ def _far_apart_counts(live_round: LiveRound) -> dict[int, int]:
     return counts
 
 
-def room_board(live_round: LiveRound) -> list[TrioSummary]:
-    """Every trio of the round's edition, as the projector shows it in the current phase."""
+def headcounts(live_round: LiveRound) -> dict[int, int]:
+    """Members and active guests per trio, counted by the database (two queries)."""
+    counts: dict[int, int] = defaultdict(int)
+    edition_trios = Trio.objects.filter(edition=live_round.meeting.edition_id)
+    members = (
+        TrioMember.objects.filter(trio__in=edition_trios).values("trio").annotate(n=Count("pk"))
+    )
+    guests = (
+        Guest.objects.active().filter(live_round=live_round).values("trio").annotate(n=Count("pk"))
+    )
+    for row in [*members, *guests]:
+        counts[row["trio"]] += row["n"]
+    return counts
+
+
+def room_board(live_round: LiveRound, *, with_names: bool = False) -> list[TrioSummary]:
+    """Every trio of the round's edition, as the projector shows it in the current phase.
+
+    The projector shows head counts only; the organiser's controls (``with_names``) list
+    who joined, to remove a guest."""
     trios = list(live_round.meeting.edition.trios.select_related("municipality"))
-    people = people_of(live_round, trios)
-    summaries = [TrioSummary(trio, people.get(trio.pk, [])) for trio in trios]
+    if with_names:
+        people = people_of(live_round, trios)
+        summaries = [TrioSummary(trio, people.get(trio.pk, [])) for trio in trios]
+    else:
+        counts = headcounts(live_round)
+        summaries = [TrioSummary(trio, [], headcount=counts[trio.pk]) for trio in trios]
     phase = live_round.phase
     categories = categories_of(live_round)
     if phase == Phase.ALONE:

@@ -7,11 +7,16 @@ shows the positions as text, so the picture is never the only way to read them.
 
 from __future__ import annotations
 
+import functools
+
 import segno
 
 
+@functools.lru_cache(maxsize=64)
 def qr_svg(url: str) -> str:
-    """The join link as an inline SVG (no style attributes: the CSP forbids them)."""
+    """The join link as an inline SVG (no style attributes: the CSP forbids them).
+
+    Remembered per link: the projector redraws often, the code changes rarely."""
     return segno.make(url, error="m").svg_inline(scale=8, omitsize=True, dark="#000")
 
 

@@ -86,21 +86,21 @@ def assessment_for(live_round: LiveRound, trio: Trio) -> Assessment:
         live_round=live_round, trio=trio
     )
     found = link.first()
-    if found is not None:
-        return found.assessment
-    with transaction.atomic():
-        locked = LiveRound.objects.select_for_update().get(pk=live_round.pk)
-        found = link.first()
-        if found is not None:
-            return found.assessment
-        assessment = placing.start_assessment(
-            trio, panel_model=locked.panel_model, meeting=locked.meeting
-        )
-        RoundAssessment.objects.create(live_round=locked, trio=trio, assessment=assessment)
-        if locked.phase not in (Phase.ALONE, Phase.CLOSED):
-            # A trio that starts late joins the room where it is: past the reveal.
-            placing.reveal(assessment, None)
-    return assessment
+    if found is None:
+        with transaction.atomic():
+            locked = LiveRound.objects.select_for_update().get(pk=live_round.pk)
+            found = link.first()
+            if found is None:
+                assessment = placing.start_assessment(
+                    trio, panel_model=locked.panel_model, meeting=locked.meeting
+                )
+                found = RoundAssessment.objects.create(
+                    live_round=locked, trio=trio, assessment=assessment
+                )
+                if locked.phase not in (Phase.ALONE, Phase.CLOSED):
+                    # A trio that starts late joins the room where it is: past the reveal.
+                    placing.reveal(assessment, None)
+    return found.assessment
 
 
 def _current_phase(live_round: LiveRound) -> str:
@@ -138,13 +138,13 @@ def place(
 ) -> int:
     """Place one fader alone, in the round's ``alone`` phase only; returns the round's version."""
     live_round, trio = participant.live_round, participant.trio
-    assessment = assessment_for(live_round, trio)
+    assessment_id = assessment_for(live_round, trio).pk
     with _one_writer_at_a_time():
         with transaction.atomic():
             # The same lock ``placing.reveal`` takes: the reveal waits for this save, or
             # this save sees the reveal; never half of each.
             locked = Assessment.objects.select_for_update().select_related("panel_model", "trio")
-            assessment = locked.get(pk=assessment.pk)
+            assessment = locked.get(pk=assessment_id)
             phase = _current_phase(live_round)
             if phase != Phase.ALONE or assessment.is_revealed:
                 raise _stale(phase)

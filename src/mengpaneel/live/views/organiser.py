@@ -50,7 +50,7 @@ def control(request: HttpRequest, pk: int) -> HttpResponse:
         "edition": live_round.meeting.edition,
         "next_phase": phases.next_phase(live_round.phase),
         "previous_phase": phases.previous_phase(live_round.phase),
-        "summaries": boards.room_board(live_round),
+        "summaries": boards.room_board(live_round, with_names=True),
         **boards.root_context(live_round),
         **_join_links(request, live_round),
     }
@@ -63,7 +63,10 @@ def control_people(request: HttpRequest, pk: int) -> HttpResponse:
     live_round = access.get_round_for_organiser(request, pk)
     if not request.htmx:  # a fragment: a person who opens it gets the whole page
         return redirect(live_round)
-    context = {"live_round": live_round, "summaries": boards.room_board(live_round)}
+    context = {
+        "live_round": live_round,
+        "summaries": boards.room_board(live_round, with_names=True),
+    }
     return render(request, "live/control_people.html", context)
 
 

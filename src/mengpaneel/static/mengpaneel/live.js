@@ -21,6 +21,7 @@
   var regions = Array.prototype.slice.call(document.querySelectorAll("[data-live-region]"));
   var busy = new Map();
   var failures = new Map();
+  var lastFetch = new Map();
   var POLL_MS = 3000;
   var source = null;
   var pollTimer = null;
@@ -39,6 +40,16 @@
 
   function refresh(region) {
     if (busy.get(region)) { busy.set(region, "again"); return; }
+    // A region may ask for a pause between fetches (the projector: a room full of changes
+    // becomes a couple of redraws a second, not one per fader).
+    var pause = Number(region.dataset.minInterval) || 0;
+    var wait = (lastFetch.get(region) || 0) + pause - Date.now();
+    if (wait > 0) {
+      busy.set(region, "waiting");
+      window.setTimeout(function () { busy.delete(region); refresh(region); }, wait);
+      return;
+    }
+    lastFetch.set(region, Date.now());
     busy.set(region, "busy");
     fetch(region.dataset.url, { credentials: "same-origin", headers: { "HX-Request": "true" } })
       .then(function (response) {
