@@ -9,7 +9,7 @@ import pytest
 
 from mengpaneel.live import events
 from mengpaneel.live.events import Change, LocalBroker, RedisBroker
-from mengpaneel.live.tests.conftest import redis_url
+from mengpaneel.live.tests.conftest import redis_url, run_elsewhere
 
 
 def _channels(round_id: int, trio_id: int | None = None) -> set[str]:
@@ -36,7 +36,7 @@ def test_a_trio_change_reaches_that_trio_and_the_projector_only():
         await asyncio.to_thread(broker.publish, Change(1, 5, "alone", "placement", 10))
         return [await _drain(s) for s in (projector, altena, venlo, elsewhere)]
 
-    projector, altena, venlo, elsewhere = asyncio.run(scenario())
+    projector, altena, venlo, elsewhere = run_elsewhere(lambda: asyncio.run(scenario()))
     assert [c.version for c in projector] == [5]
     assert [c.version for c in altena] == [5]
     assert venlo == [] and elsewhere == []
@@ -49,7 +49,7 @@ def test_a_phase_change_reaches_everybody_in_the_round_once():
         broker.publish(Change(1, 9, "reveal", "phase"))
         return [await _drain(s) for s in listeners]
 
-    assert asyncio.run(scenario()) == [[Change(1, 9, "reveal", "phase")]] * 2
+    assert run_elsewhere(lambda: asyncio.run(scenario())) == [[Change(1, 9, "reveal", "phase")]] * 2
 
 
 def test_a_slow_listener_keeps_the_newest_events():
@@ -60,7 +60,7 @@ def test_a_slow_listener_keeps_the_newest_events():
             broker.publish(Change(1, version, "alone", "phase"))
         return await _drain(slow)
 
-    received = asyncio.run(scenario())
+    received = run_elsewhere(lambda: asyncio.run(scenario()))
     assert len(received) == events.QUEUE_SIZE
     assert received[-1].version == events.QUEUE_SIZE + 10
 
@@ -73,7 +73,7 @@ def test_a_closed_subscription_hears_nothing_and_is_forgotten():
         broker.publish(Change(1, 2, "alone", "phase"))
         return broker.listener_count(), await _drain(subscription)
 
-    assert asyncio.run(scenario()) == (0, [])
+    assert run_elsewhere(lambda: asyncio.run(scenario())) == (0, [])
 
 
 def test_events_carry_no_positions():
@@ -99,7 +99,7 @@ def test_redis_carries_a_change_from_one_process_to_another():
                 return got
         return None
 
-    assert asyncio.run(scenario()) == Change(7, 42, "alone", "placement", 3)
+    assert run_elsewhere(lambda: asyncio.run(scenario())) == Change(7, 42, "alone", "placement", 3)
 
 
 @pytest.mark.redis
@@ -125,4 +125,4 @@ def test_after_losing_redis_the_relay_asks_streams_to_catch_up():
                 return True
         return False
 
-    assert asyncio.run(scenario())
+    assert run_elsewhere(lambda: asyncio.run(scenario()))

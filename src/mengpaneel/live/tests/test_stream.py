@@ -12,8 +12,10 @@ from django.urls import reverse
 
 from mengpaneel.live import participation, phases
 from mengpaneel.live.constants import Phase
+from mengpaneel.live.tests.conftest import run_elsewhere
 
-pytestmark = pytest.mark.django_db
+# The streams are read in a thread of their own (see run_elsewhere): data must be committed.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _parse(chunk: bytes | str) -> dict:
@@ -58,7 +60,7 @@ def test_stream_starts_with_the_current_version_then_sends_each_change(
         await stream.aclose()
         return first, second
 
-    first, second = async_to_sync(scenario)()
+    first, second = run_elsewhere(async_to_sync(scenario))
     assert first["kind"] == "state" and first["v"] == start
     assert first["id"] == str(start)
     assert second == {
@@ -93,7 +95,7 @@ def test_another_trio_hears_phase_changes_but_not_this_trios_placements(
         await stream.aclose()
         return event
 
-    event = async_to_sync(scenario)()
+    event = run_elsewhere(async_to_sync(scenario))
     assert (event["kind"], event["phase"]) == ("phase", "reveal")
 
 
@@ -118,4 +120,4 @@ def test_strangers_hear_nothing(client, world, live_round):
         await async_client.aforce_login(world.outsider)
         return await async_client.get(reverse("live:stream", args=[live_round.pk]))
 
-    assert async_to_sync(scenario)().status_code == 404
+    assert run_elsewhere(async_to_sync(scenario)).status_code == 404
