@@ -21,6 +21,8 @@ PRODUCTION = {
 def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "HTTPS"}
     clean.pop("MENGPANEEL_DEMO_PASSWORD", None)
+    # The browser tests allow async-unsafe calls in this process; a real start-up does not.
+    clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     return subprocess.run(
         [sys.executable, "-m", "mengpaneel.cli", *args],
         env={**clean, "DJANGO_SETTINGS_MODULE": "mengpaneel.settings", **env},

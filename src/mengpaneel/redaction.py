@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import re
 
-# The secret part of /uitnodiging/<token>/ and /wachtwoord-herstellen/<uid>/<token>/.
-_TOKEN_PATHS = re.compile(r"(/(?:uitnodiging|wachtwoord-herstellen)/)[^\s\"?]+")
+# The secret part of /uitnodiging/<token>/, /wachtwoord-herstellen/<uid>/<token>/ and the
+# live round's QR address /l/<code>/.
+_TOKEN_PATHS = re.compile(r"(/(?:uitnodiging|wachtwoord-herstellen|l)/)[^\s\"?]+")
 
 
 def redact(text: str) -> str:

@@ -36,5 +36,7 @@ class Command(BaseCommand):
             workers=workers,
             log_config=None,
             lifespan="off",
+            # Open event streams of live rounds would otherwise hold a stop for minutes.
+            timeout_graceful_shutdown=5,
             proxy_headers=settings.SECURE_PROXY_SSL_HEADER is not None,
         )
