@@ -2,7 +2,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 MENGPANEEL = Path(sys.executable).parent / "mengpaneel"
 
 
