@@ -80,7 +80,7 @@ format: $(VENV)/.installed
 
 # English msgids; nl is translated by hand, en is filled from the msgids (msgen).
 messages: $(VENV)/.installed
-	cd src/mengpaneel && ../../$(BIN)/django-admin makemessages -l nl -l en --no-location --no-obsolete --no-fuzzy-matching -v 0
+	cd src/mengpaneel && ../../$(BIN)/mengpaneel makemessages -l nl -l en --no-location --no-obsolete --no-fuzzy-matching -v 0
 	msgen --no-wrap -o src/mengpaneel/locale/en/LC_MESSAGES/django.po src/mengpaneel/locale/en/LC_MESSAGES/django.po
 
 # A live round under load on this machine (loopback only, bounded, stops by itself):

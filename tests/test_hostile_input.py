@@ -41,7 +41,14 @@ def _forms(world):
         (
             "organiser",
             reverse("workshops:edition_create"),
-            lambda t: {"name": t, "slug": t, "year": t, "status": t, "description": t},
+            lambda t: {
+                "name": t,
+                "slug": t,
+                "year": t,
+                "status": t,
+                "description": t,
+                "panel_model_key": t,
+            },
         ),
         (
             "organiser",
@@ -52,6 +59,7 @@ def _forms(world):
                 "year": 2026,
                 "status": "running",
                 "description": t,
+                "panel_model_key": "wijkgericht-werken",
             },
         ),
         (

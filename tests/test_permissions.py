@@ -53,6 +53,12 @@ MATRIX = [
         _private(member=OK, other_trio_member=OK, organiser=OK),
     ),
     Row("workshops:edition_edit", ("edition.slug",), _private(organiser=OK)),
+    Row(
+        "workshops:edition_comparison",
+        ("edition.slug",),
+        _private(organiser=302),
+        method="post",
+    ),
     Row("workshops:meeting_create", ("edition.slug",), _private(organiser=OK)),
     Row(
         "workshops:meeting_detail",

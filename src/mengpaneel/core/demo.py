@@ -261,6 +261,7 @@ def load_demo() -> int:
             "name": "Werkplaatsen wijkgericht werken 2019",
             "year": 2019,
             "status": EditionStatus.CLOSED,
+            "comparison_open": True,
             "description": "Demo: de tweede ronde werkplaatsen, met de trio's van Altena, "
             "Schiedam en Venlo. Data en casussen zijn ter illustratie.",
         },

@@ -4,7 +4,8 @@ Every page, export or API that shows a peer's panel or rationale asks
 ``visible_peer_trios``. The rules (DESIGN.md §2.2, §2.4):
 
 - a member sees the trios of their own edition that share their panel
-  (``Trio.shares_panel``);
+  (``Trio.shares_panel``), once the organiser has opened the comparison
+  (``Edition.comparison_open``, the second reveal);
 - across editions only when both trios consented (``SharingConsent``):
   nothing leaves an edition without it;
 - an organiser of the trio's edition sees every trio of every edition they
@@ -34,7 +35,8 @@ def visible_peer_trios(trio: Trio, user) -> QuerySet[Trio]:
         return Trio.objects.none()
     seen = Q(pk__in=[])
     if trio.has_member(user):
-        seen |= Q(edition_id=trio.edition_id, shares_panel=True)
+        if trio.edition.comparison_open:
+            seen |= Q(edition_id=trio.edition_id, shares_panel=True)
         if consents_across_editions(trio):
             seen |= Q(sharing_consent__across_editions=True) & ~Q(edition_id=trio.edition_id)
     if trio.edition.is_organised_by(user):

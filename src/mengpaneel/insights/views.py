@@ -24,6 +24,7 @@ from mengpaneel.insights.forms import (
     MomentStartForm,
 )
 from mengpaneel.insights.models import CoherenceRule
+from mengpaneel.panel import access as panel_access
 from mengpaneel.panel.models import Assessment, Category
 from mengpaneel.workshops import access
 from mengpaneel.workshops.models import Trio
@@ -264,10 +265,7 @@ def edition_insights(request: HttpRequest, slug: str) -> HttpResponse:
     if form.is_bound and form.is_valid():
         moment, since = form.cleaned_data["moment"], form.cleaned_data["since"]
     own_ids = set(edition.trios.with_member(request.user).values_list("pk", flat=True))
-    trios = edition.trios.all()
-    if not is_organiser:
-        # Others' panels only when their trio shares it (DESIGN.md §2.2).
-        trios = trios.filter(shares_panel=True) | edition.trios.filter(pk__in=own_ids)
+    trios = panel_access.comparable_trios(edition, request.user)
     # Hundreds of panels: positions are read as plain values, a fixed number of queries.
     now = list(
         movement.at_meeting(trios, moment, revealed_only=True)

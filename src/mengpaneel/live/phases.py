@@ -37,7 +37,7 @@ def start(meeting: Meeting, *, by, panel_model: PanelModel | None = None) -> Liv
         with transaction.atomic():
             live_round = LiveRound.objects.create(
                 meeting=meeting,
-                panel_model=panel_model or PanelModel.objects.default(),
+                panel_model=panel_model or placing.model_for_new_panels(meeting.edition),
                 started_by=by,
             )
     except IntegrityError:  # someone started one at the same moment

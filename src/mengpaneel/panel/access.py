@@ -4,8 +4,8 @@ Like those, every helper answers 404 both for "missing" and for "not yours".
 - The trio's panel page and downloads: its members and the edition's organisers.
 - Placing alone and dissent: members only (an organiser has no position of their own).
 - Reveal and agree: members, and organisers as facilitators (e.g. typing a paper panel back).
-- Comparison: everyone in the edition; organisers see every trio, members the
-  trios that share their panel plus their own.
+- Comparison: everyone in the edition; organisers see every trio, members their
+  own and, once the organiser opens the comparison, the trios that share their panel.
 - Export: the edition's organisers.
 """
 
@@ -40,10 +40,19 @@ def get_edition_for_comparison(request: HttpRequest, slug: str) -> Edition:
 
 
 def comparable_trios(edition: Edition, user) -> QuerySet[Trio]:
+    """Whose panels ``user`` may see side by side in the edition.
+
+    Organisers see every trio. A member sees their own trio, and the trios that
+    share their panel once the organiser has opened the comparison (the second
+    reveal, across municipalities).
+    """
     trios = edition.trios.select_related("municipality")
     if edition.is_organised_by(user):
         return trios
-    return trios.filter(Q(shares_panel=True) | Q(members__user=user)).distinct()
+    seen = Q(members__user=user)
+    if edition.comparison_open:
+        seen |= Q(shares_panel=True)
+    return trios.filter(seen).distinct()
 
 
 def get_edition_for_export(request: HttpRequest, slug: str) -> Edition:

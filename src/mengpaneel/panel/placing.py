@@ -26,7 +26,7 @@ from mengpaneel.panel.models import (
     PanelModel,
     PositionChange,
 )
-from mengpaneel.workshops.models import Meeting, Trio
+from mengpaneel.workshops.models import Edition, Meeting, Trio
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,14 @@ def start_assessment(
     return assessment
 
 
+def model_for_new_panels(edition: Edition) -> PanelModel:
+    """The current version of the edition's panel model (the default model if it is gone)."""
+    chosen = PanelModel.objects.current().filter(key=edition.panel_model_key).first()
+    return chosen or PanelModel.objects.default()
+
+
 def current_assessment(trio: Trio) -> Assessment:
-    """The trio's latest assessment; the first one is started on the default model."""
+    """The trio's latest assessment; the first one is started on the edition's model."""
     assessments = Assessment.objects.for_trio(trio).latest_first().select_related("panel_model")
     assessment = assessments.first()
     if assessment is not None:
@@ -117,7 +123,9 @@ def current_assessment(trio: Trio) -> Assessment:
     with transaction.atomic():
         # Lock the trio so two first visits at once start one assessment, not two.
         Trio.objects.select_for_update().filter(pk=trio.pk).first()
-        return assessments.first() or start_assessment(trio)
+        return assessments.first() or start_assessment(
+            trio, panel_model=model_for_new_panels(trio.edition)
+        )
 
 
 @transaction.atomic

@@ -49,6 +49,9 @@ class EditionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Werkplaats {n}")
     slug = factory.Sequence(lambda n: f"werkplaats-{n}")
     year = 2026
+    # Most tests look at an edition after the facilitator opened the comparison;
+    # the tests of the switch itself create closed editions.
+    comparison_open = True
 
     @factory.post_generation
     def organisers(obj, create, extracted, **kwargs):  # noqa: N805

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mengpaneel.panel.constants import DEFAULT_MODEL_KEY
 from mengpaneel.workshops.constants import Domain, EditionStatus
 
 
@@ -43,6 +44,20 @@ class Edition(models.Model):
         _("status"), max_length=20, choices=EditionStatus, default=EditionStatus.REGISTRATION_OPEN
     )
     description = models.TextField(_("description"), blank=True)
+    panel_model_key = models.SlugField(
+        _("panel model"),
+        max_length=60,
+        default=DEFAULT_MODEL_KEY,
+        help_text=_("New panels in this edition use the current version of this model."),
+    )
+    comparison_open = models.BooleanField(
+        _("comparison open to trios"),
+        default=False,
+        help_text=_(
+            "The second reveal: trios see the panels other trios of this edition share. "
+            "Organisers always see every panel."
+        ),
+    )
     organisers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("organisers"),

@@ -9,6 +9,11 @@ urlpatterns = [
     path("edities/nieuw/", views.edition_create, name="edition_create"),
     path("edities/<slug:slug>/", views.edition_detail, name="edition_detail"),
     path("edities/<slug:slug>/bewerken/", views.edition_edit, name="edition_edit"),
+    path(
+        "edities/<slug:slug>/vergelijking-openen/",
+        views.edition_comparison,
+        name="edition_comparison",
+    ),
     path("edities/<slug:slug>/bijeenkomsten/nieuw/", views.meeting_create, name="meeting_create"),
     path(
         "edities/<slug:slug>/bijeenkomsten/<int:pk>/", views.meeting_detail, name="meeting_detail"

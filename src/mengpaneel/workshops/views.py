@@ -8,7 +8,7 @@ from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from mengpaneel.accounts.forms import InvitedPersonForm
 from mengpaneel.agenda.models import Case
@@ -78,6 +78,20 @@ def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("The edition has been saved."))
         return redirect(edition)
     return render(request, "workshops/edition_form.html", {"form": form, "edition": edition})
+
+
+@login_required
+@require_POST
+def edition_comparison(request: HttpRequest, slug: str) -> HttpResponse:
+    """The facilitator opens or closes the comparison across municipalities (second reveal)."""
+    edition = access.get_edition_for_organiser(request, slug)
+    edition.comparison_open = request.POST.get("open") == "1"
+    edition.save(update_fields=["comparison_open"])
+    if edition.comparison_open:
+        messages.success(request, _("Trios now see the panels shared in this edition."))
+    else:
+        messages.success(request, _("Trios now see only their own panel in the comparison."))
+    return redirect("panel:compare", edition.slug)
 
 
 @login_required

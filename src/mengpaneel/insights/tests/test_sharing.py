@@ -28,6 +28,16 @@ def test_a_member_sees_only_trios_of_the_edition_that_share(world):
     assert _visible(world.trio, world.member) == {world.other_trio}
 
 
+def test_a_member_learns_from_the_edition_only_once_the_comparison_is_open(world):
+    world.other_trio.shares_panel = True
+    world.other_trio.save()
+    world.edition.comparison_open = False
+    world.edition.save()
+    world.trio.refresh_from_db()
+    assert _visible(world.trio, world.member) == set()
+    assert _visible(world.trio, world.organiser) == {world.other_trio}
+
+
 def test_people_outside_the_trio_see_nothing_through_it(world):
     world.other_trio.shares_panel = True
     world.other_trio.save()

@@ -78,6 +78,26 @@ def test_members_see_shared_panels_and_their_own(client, world, edition_with_pan
     assert f"Toelichting {edition_with_panels.municipality.name}" not in page
 
 
+def test_until_the_organiser_opens_the_comparison_members_see_only_their_own_panel(
+    client, world, edition_with_panels
+):
+    Edition.objects.filter(pk=world.edition.pk).update(comparison_open=False)
+    client.force_login(world.member)
+    page = _compare(client, world).text
+    assert "Toelichting Altena" in page
+    assert f"Toelichting {world.other_trio.municipality.name}" not in page
+    assert "has not opened the comparison" in page
+
+    client.force_login(world.organiser)
+    page = _compare(client, world).text
+    assert f"Toelichting {world.other_trio.municipality.name}" in page
+    assert "Open the comparison for trios" in page
+    client.post(reverse("workshops:edition_comparison", args=[world.edition.slug]), {"open": "1"})
+
+    client.force_login(world.member)
+    assert f"Toelichting {world.other_trio.municipality.name}" in _compare(client, world).text
+
+
 def test_each_rationale_is_one_click_away_and_unplaced_reads_as_such(
     client, world, edition_with_panels
 ):

@@ -17,6 +17,7 @@ def test_organiser_creates_an_edition_and_organises_it(client, world):
             "year": 2027,
             "status": "registration_open",
             "description": "",
+            "panel_model_key": "wijkgericht-werken",
         },
     )
     edition = Edition.objects.get(slug="werkplaats-2027")
@@ -116,3 +117,50 @@ def test_member_sees_edition_and_meeting_but_not_other_trios_pages(client, world
     assert world.other_trio.municipality.name in page
     assert world.other_trio.get_absolute_url() not in page
     assert client.get(world.meeting.get_absolute_url()).status_code == 200
+
+
+def test_a_new_edition_keeps_the_comparison_closed_until_the_organiser_opens_it(client, world):
+    client.force_login(world.organiser)
+    client.cookies["django_language"] = "en"
+    client.post(
+        reverse("workshops:edition_create"),
+        {
+            "name": "Werkplaats 2028",
+            "slug": "werkplaats-2028",
+            "year": 2028,
+            "status": "registration_open",
+            "panel_model_key": "wijkgericht-werken",
+        },
+    )
+    edition = Edition.objects.get(slug="werkplaats-2028")
+    assert not edition.comparison_open
+
+    response = client.post(
+        reverse("workshops:edition_comparison", args=[edition.slug]), {"open": "1"}
+    )
+    assert response.url == reverse("panel:compare", args=[edition.slug])
+    edition.refresh_from_db()
+    assert edition.comparison_open
+    assert "Trios now see the panels shared" in client.get(response.url).text
+
+    client.post(reverse("workshops:edition_comparison", args=[edition.slug]), {"open": "0"})
+    edition.refresh_from_db()
+    assert not edition.comparison_open
+
+
+def test_an_unknown_panel_model_is_refused_and_the_rest_kept(client, world):
+    client.force_login(world.organiser)
+    response = client.post(
+        reverse("workshops:edition_edit", args=[world.edition.slug]),
+        {
+            "name": "Werkplaats A, hernoemd",
+            "slug": world.edition.slug,
+            "year": 2026,
+            "status": "running",
+            "panel_model_key": "bestaat-niet",
+        },
+    )
+    assert response.status_code == 200
+    assert "Werkplaats A, hernoemd" in response.text
+    world.edition.refresh_from_db()
+    assert world.edition.name == "Werkplaats A"
