@@ -110,6 +110,36 @@ def _forms(world):
             reverse("workshops:trio_invite", args=[trio.pk]),
             lambda t: {"email": t, "domain": t},
         ),
+        (
+            "organiser",
+            reverse("panel:model_create"),
+            lambda t: {
+                "name_nl": t,
+                "scale_min": t,
+                "scale_max": "3",
+                "categories-TOTAL_FORMS": t,
+                "categories-INITIAL_FORMS": "0",
+                "categories-0-name_nl": t,
+                "categories-0-key": t,
+                "categories-0-question_nl": t,
+            },
+        ),
+        (
+            "organiser",
+            reverse("panel:model_create"),
+            lambda t: {
+                "name_nl": t,
+                "scale_min": "-3",
+                "scale_max": "3",
+                "categories-TOTAL_FORMS": "2",
+                "categories-INITIAL_FORMS": "0",
+                **{
+                    f"categories-{i}-{field}": t
+                    for i in (0, 1)
+                    for field in ("name_nl", "question_nl", "top_nl", "bottom_nl")
+                },
+            },
+        ),
     ]
 
 

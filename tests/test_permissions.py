@@ -77,6 +77,16 @@ MATRIX = [
         {**_private(organiser=302), "anonymous": LOGIN},
         method="post",
     ),
+    # Panel models: every organiser looks and copies; only the maker or staff edit
+    # (test_model_pages covers the maker). The default model is copied, not edited.
+    Row("panel:model_list", (), _private(organiser=OK, other_organiser=OK)),
+    Row("panel:model_create", (), _private(organiser=OK, other_organiser=OK)),
+    Row(
+        "panel:model_detail",
+        ("'wijkgericht-werken'",),
+        _private(organiser=OK, other_organiser=OK),
+    ),
+    Row("panel:model_edit", ("'wijkgericht-werken'",), _private()),
     # The mixing panel. Posting nothing, a member gets the page back with "not saved yet".
     Row("panel:trio_panel", ("trio.pk",), _private(member=OK, organiser=OK)),
     Row("panel:trio_panel_svg", ("trio.pk",), _private(member=OK, organiser=OK)),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mengpaneel.panel import views
+from mengpaneel.panel import model_views, views
 
 app_name = "panel"
 
@@ -25,4 +25,11 @@ urlpatterns = [
         {"fmt": "json"},
         name="export_json",
     ),
+]
+
+urlpatterns += [
+    path("mengpanelen/", model_views.model_list, name="model_list"),
+    path("mengpanelen/nieuw/", model_views.model_create, name="model_create"),
+    path("mengpanelen/<slug:key>/", model_views.model_detail, name="model_detail"),
+    path("mengpanelen/<slug:key>/bewerken/", model_views.model_edit, name="model_edit"),
 ]
