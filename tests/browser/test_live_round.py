@@ -89,6 +89,9 @@ def asgi_server(tmp_path, settings):
     server.wait()
 
 
+PHONE = 390  # CSS pixels, a common phone width
+
+
 def _context(browser, world, width: int = 1280):
     context = browser.new_context(
         base_url=world["url"], locale="en-GB", viewport={"width": width, "height": 900}
@@ -122,6 +125,16 @@ def check(check_page):
 
     def run(page, name: str) -> None:
         check_page(page, name)
+        # Reflow: on a phone the page fits the width, nothing scrolls sideways.
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)
+                .slice(0, 5).map(e => e.tagName + '.' + e.className)"""
+        )
+        assert overflow <= 0, f"{name} scrolls {overflow}px sideways: {wide}"
         page.evaluate(
             "document.querySelectorAll('[style]').forEach(e => e.removeAttribute('style'))"
         )
@@ -150,7 +163,7 @@ def test_a_live_round_from_start_to_close(asgi_server, browser, check):
     assert projector.locator("[aria-live]").count() == 1
 
     # A member logs in and finds the running round; a guest joins with the code.
-    member_context = _context(browser, world, width=420)
+    member_context = _context(browser, world, width=PHONE)
     member = open_page(member_context)
     _log_in(member, "anna@example.org", world["password"])
     member.goto("/live/")
@@ -158,7 +171,7 @@ def test_a_live_round_from_start_to_close(asgi_server, browser, check):
         member.click("main ul a")
     check_page(member, "live-04-member-alone")
 
-    guest_context = _context(browser, world, width=420)
+    guest_context = _context(browser, world, width=PHONE)
     guest = open_page(guest_context)
     guest.goto("/live/")
     guest.fill("input[name=code]", code.lower())
