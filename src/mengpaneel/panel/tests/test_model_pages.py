@@ -35,6 +35,22 @@ def _fader(number: int, **overrides) -> dict:
     return {**values, **overrides}
 
 
+def _own_model(world, name: str = "Eigen model", faders: int = 2, low: int = -3, high: int = 3):
+    """A model the world's organiser made, with faders keyed a, b, c, …"""
+    return versions.create_model(
+        {"name_nl": name, "name_en": "", "scale_min": low, "scale_max": high},
+        [_fader(number, key="abcdefghijkl"[number - 1]) for number in range(1, faders + 1)],
+        by=world.organiser,
+    )
+
+
+def _in_use(world, panel_model):
+    """The edition uses the model and a trio has started a panel on it."""
+    world.edition.panel_model_key = panel_model.key
+    world.edition.save()
+    return placing.current_assessment(world.trio)
+
+
 def _post_data(faders: list[dict], *, name: str = "Sociale basis", initial: int = 0, **extra):
     data = {
         "name_nl": name,
@@ -118,11 +134,7 @@ def test_a_scale_without_a_middle_cannot_be_chosen(client, world):
 
 
 def test_editing_an_unused_model_changes_it_in_place(client, world):
-    panel_model = versions.create_model(
-        {"name_nl": "Eigen model", "name_en": "", "scale_min": -3, "scale_max": 3},
-        [_fader(1, key="a"), _fader(2, key="b")],
-        by=world.organiser,
-    )
+    panel_model = _own_model(world)
     client.force_login(world.organiser)
     fields, faders = versions.model_values(panel_model)
     faders[0]["question_nl"] = "Een betere vraag?"
@@ -136,14 +148,8 @@ def test_editing_an_unused_model_changes_it_in_place(client, world):
 
 
 def test_editing_a_model_in_use_makes_a_new_version_and_old_panels_keep_theirs(client, world):
-    panel_model = versions.create_model(
-        {"name_nl": "Eigen model", "name_en": "", "scale_min": -3, "scale_max": 3},
-        [_fader(1, key="a"), _fader(2, key="b")],
-        by=world.organiser,
-    )
-    world.edition.panel_model_key = panel_model.key
-    world.edition.save()
-    used = placing.current_assessment(world.trio)
+    panel_model = _own_model(world)
+    used = _in_use(world, panel_model)
     assert used.panel_model == panel_model
 
     client.force_login(world.organiser)
@@ -164,24 +170,14 @@ def test_editing_a_model_in_use_makes_a_new_version_and_old_panels_keep_theirs(c
 
 
 def test_saving_without_a_change_makes_no_new_version(world):
-    panel_model = versions.create_model(
-        {"name_nl": "Eigen model", "name_en": "", "scale_min": -3, "scale_max": 3},
-        [_fader(1, key="a"), _fader(2, key="b")],
-        by=world.organiser,
-    )
-    world.edition.panel_model_key = panel_model.key
-    world.edition.save()
-    placing.current_assessment(world.trio)
+    panel_model = _own_model(world)
+    _in_use(world, panel_model)
     fields, faders = versions.model_values(panel_model)
     assert versions.save_changes(panel_model, fields, faders, by=world.organiser) == panel_model
 
 
 def test_only_the_maker_or_staff_edit_a_model_and_the_default_is_copied(client, world):
-    panel_model = versions.create_model(
-        {"name_nl": "Eigen model", "name_en": "", "scale_min": -3, "scale_max": 3},
-        [_fader(1), _fader(2)],
-        by=world.organiser,
-    )
+    panel_model = _own_model(world)
     client.force_login(world.other_organiser)
     assert client.get(reverse("panel:model_edit", args=[panel_model.key])).status_code == 404
     assert client.get(reverse("panel:model_detail", args=[panel_model.key])).status_code == 200
@@ -197,20 +193,12 @@ def test_only_the_maker_or_staff_edit_a_model_and_the_default_is_copied(client, 
 
 
 def test_a_new_model_never_takes_a_key_the_pages_use(world):
-    panel_model = versions.create_model(
-        {"name_nl": "Nieuw", "name_en": "", "scale_min": -3, "scale_max": 3},
-        [_fader(1), _fader(2)],
-        by=world.organiser,
-    )
+    panel_model = _own_model(world, name="Nieuw")
     assert panel_model.key == "nieuw-2"
 
 
 def test_an_edition_on_another_model_gives_its_trios_that_panel(client, world):
-    panel_model = versions.create_model(
-        {"name_nl": "Drie schuiven", "name_en": "", "scale_min": -2, "scale_max": 2},
-        [_fader(1), _fader(2), _fader(3)],
-        by=world.organiser,
-    )
+    panel_model = _own_model(world, name="Drie schuiven", faders=3, low=-2, high=2)
     client.force_login(world.organiser)
     edition_form = client.get(reverse("workshops:edition_edit", args=[world.edition.slug])).text
     assert "Drie schuiven" in edition_form
