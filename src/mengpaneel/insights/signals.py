@@ -1,7 +1,8 @@
-"""A new panel model version starts with the coherence rules of the version before it.
+"""A new panel model version, or a copy of a model, starts with the coherence rules
+of the model it came from.
 
-``panel.versions.new_version`` copies a model's categories; the rules belong to
-this app, so they follow through this hook instead of a change in the panel app.
+``panel.versions`` copies a model's categories; the rules belong to this app, so
+they follow through these hooks instead of a change in the panel app.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from mengpaneel.panel.models import PanelModel
+from mengpaneel.panel.signals import model_copied
 
 
 @receiver(post_save, sender=PanelModel, dispatch_uid="insights_copy_rules_to_new_version")
@@ -25,3 +27,10 @@ def copy_rules_to_new_version(sender, instance: PanelModel, created: bool, raw: 
     )
     if previous is not None:
         copy_rules(previous, instance)
+
+
+@receiver(model_copied, dispatch_uid="insights_copy_rules_to_copied_model")
+def copy_rules_to_copied_model(sender, source: PanelModel, copy: PanelModel, **kwargs):
+    from mengpaneel.insights.coherence import copy_rules
+
+    copy_rules(source, copy)

@@ -121,7 +121,9 @@ def _model_form(
         if form.is_valid() and categories.is_valid():
             values = categories.category_values()
             if panel_model is None:
-                saved = versions.create_model(form.cleaned_data, values, by=request.user)
+                saved = versions.create_model(
+                    form.cleaned_data, values, by=request.user, copied_from=start
+                )
                 messages.success(request, _("The panel model has been created."))
             else:
                 saved = versions.save_changes(

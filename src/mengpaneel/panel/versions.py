@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from mengpaneel.panel.constants import MAX_CATEGORIES, MIN_CATEGORIES
 from mengpaneel.panel.models import Category, PanelModel
+from mengpaneel.panel.signals import model_copied
 
 _COPIED_CATEGORY_FIELDS = [
     field.name
@@ -131,8 +132,19 @@ def _replace_categories(panel_model: PanelModel, categories: list[dict]) -> None
 
 
 @transaction.atomic
-def create_model(fields: dict, categories: list[dict], *, by, key: str = "") -> PanelModel:
-    """A new panel model (version 1) with its categories, in the given order."""
+def create_model(
+    fields: dict,
+    categories: list[dict],
+    *,
+    by,
+    key: str = "",
+    copied_from: PanelModel | None = None,
+) -> PanelModel:
+    """A new panel model (version 1) with its categories, in the given order.
+
+    A copy of another model also gets what belongs to that model elsewhere
+    (its coherence rules) through the ``model_copied`` signal.
+    """
     panel_model = PanelModel.objects.create(
         key=key or free_model_key(fields["name_nl"]),
         version=1,
@@ -141,6 +153,8 @@ def create_model(fields: dict, categories: list[dict], *, by, key: str = "") -> 
         **fields,
     )
     _replace_categories(panel_model, categories)
+    if copied_from is not None:
+        model_copied.send(sender=PanelModel, source=copied_from, copy=panel_model)
     return panel_model
 
 

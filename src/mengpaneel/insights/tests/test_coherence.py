@@ -227,3 +227,20 @@ def test_a_new_model_version_keeps_the_rules(world):
     }
     assert before and before == after
     assert coherence.copy_rules(default, newer) == 0  # copying again adds nothing
+
+
+def test_a_copy_of_a_model_starts_with_its_coherence_rules(client, world):
+    from mengpaneel.insights.models import CoherenceRule
+    from mengpaneel.panel import versions
+    from mengpaneel.panel.models import PanelModel
+
+    default = PanelModel.objects.default()
+    fields, categories = versions.model_values(default)
+    copy = versions.create_model(
+        {**fields, "name_nl": "Kopie"}, categories, by=world.organiser, copied_from=default
+    )
+    copied = set(CoherenceRule.objects.filter(panel_model=copy).values_list("key", flat=True))
+    assert copied == set(
+        CoherenceRule.objects.filter(panel_model=default).values_list("key", flat=True)
+    )
+    assert len(copied) == 10
