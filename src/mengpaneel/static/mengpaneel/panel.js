@@ -48,4 +48,119 @@
       show(range, box.checked);
     }
   });
+
+  /* Autosave swaps the whole fader with the server's answer. Whatever the person typed or
+     moved while that answer was on its way would otherwise be replaced by what was sent:
+     carry it over into the new fader and save again. Open explanations stay open. */
+  function fields(form) {
+    return Array.prototype.filter.call(form.elements, function (field) {
+      var typed = field.tagName === "TEXTAREA" || field.tagName === "INPUT";
+      return typed && field.id && field.type !== "hidden" && field.type !== "submit";
+    });
+  }
+
+  function state(field) {
+    return field.type === "checkbox" ? field.checked : field.value;
+  }
+
+  var carried = {};
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt;
+    if (form.tagName !== "FORM" || !form.closest(".mp-fader")) {
+      return;
+    }
+    var sent = {};
+    fields(form).forEach(function (field) {
+      sent[field.id] = state(field);
+    });
+    form.mpSent = sent;
+  });
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var fader = event.detail.target;
+    if (!form || !form.mpSent || !fader.classList.contains("mp-fader") || !fader.id) {
+      return;
+    }
+    var changed = [];
+    fields(form).forEach(function (field) {
+      if (field.id in form.mpSent && state(field) !== form.mpSent[field.id]) {
+        changed.push({id: field.id, state: state(field)});
+      }
+    });
+    var active = document.activeElement;
+    carried[fader.id] = {
+      changed: changed,
+      open: Array.prototype.map.call(fader.querySelectorAll("details[open][id]"), function (d) {
+        return d.id;
+      }),
+      active: active && fader.contains(active) && active.id ? active.id : null,
+      start: active && "selectionStart" in active ? active.selectionStart : null,
+      end: active && "selectionEnd" in active ? active.selectionEnd : null
+    };
+  });
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var fader = event.target;
+    var carry = fader.id && carried[fader.id];
+    if (!carry) {
+      return;
+    }
+    carry.open.forEach(function (id) {
+      var details = document.getElementById(id);
+      if (details) {
+        details.open = true;
+      }
+    });
+    // Ranges first: moving one unticks "not placed yet", which a carried tick then sets again.
+    var texts = carry.changed.filter(function (item) {
+      return typeof item.state !== "boolean";
+    });
+    var ticks = carry.changed.filter(function (item) {
+      return typeof item.state === "boolean";
+    });
+    carry.restored = [];
+    texts.concat(ticks).forEach(function (item) {
+      var field = document.getElementById(item.id);
+      if (!field || !fader.contains(field) || state(field) === item.state) {
+        return;
+      }
+      if (typeof item.state === "boolean") {
+        field.checked = item.state;
+        field.dispatchEvent(new Event("change", {bubbles: true}));
+      } else {
+        field.value = item.state;
+        if (field.classList.contains("mp-fader__range")) {
+          field.dispatchEvent(new Event("input", {bubbles: true}));
+        }
+      }
+      carry.restored.push(field);
+    });
+    var active = carry.active && document.getElementById(carry.active);
+    if (active && active === document.activeElement && carry.start !== null) {
+      try {
+        active.setSelectionRange(carry.start, carry.end);
+      } catch (error) {
+        // Ranges and checkboxes have no selection.
+      }
+    }
+  });
+
+  // htmx wires up the new form only when it settles: save what was carried over then,
+  // unless the answer is a conflict (the person chooses after reading both versions).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var fader = event.target;
+    var carry = fader.id && carried[fader.id];
+    if (!carry) {
+      return;
+    }
+    delete carried[fader.id];
+    var restored = (carry.restored || []).filter(function (field) {
+      return fader.contains(field);
+    });
+    if (restored.length && !fader.querySelector(".mp-conflict")) {
+      restored[restored.length - 1].dispatchEvent(new Event("change", {bubbles: true}));
+    }
+  });
 })();
