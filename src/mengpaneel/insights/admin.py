@@ -10,7 +10,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.insights.models import (
@@ -46,7 +46,7 @@ class RuleConditionFormSet(forms.BaseInlineFormSet):
                     for message in messages:
                         form.add_error(field, message)
         if kept == 0:
-            raise ValidationError(_g("A coherence rule needs at least one condition."))
+            raise ValidationError(gettext("A coherence rule needs at least one condition."))
 
 
 class RuleConditionInline(admin.TabularInline):
@@ -78,7 +78,7 @@ class CoherenceRuleAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("conditions"))
     def condition_summary(self, rule: CoherenceRule) -> str:
-        return _g(" and ").join(str(c) for c in rule.conditions.all())
+        return gettext(" and ").join(str(c) for c in rule.conditions.all())
 
 
 @admin.register(SharingConsent)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.insights.constants import Operator
@@ -26,11 +26,11 @@ def validate_condition(panel_model: PanelModel, category_key: str, threshold: in
     errors = {}
     keys = list(panel_model.categories.values_list("key", flat=True))
     if category_key and category_key not in keys:
-        errors["category_key"] = _g(
+        errors["category_key"] = gettext(
             "The panel model %(model)s has no category %(key)s. Choose one of: %(keys)s."
         ) % {"model": panel_model, "key": category_key, "keys": ", ".join(keys)}
     if threshold is not None and not panel_model.scale_min <= threshold <= panel_model.scale_max:
-        errors["threshold"] = _g("Choose a threshold from %(low)s to %(high)s.") % {
+        errors["threshold"] = gettext("Choose a threshold from %(low)s to %(high)s.") % {
             "low": panel_model.scale_min,
             "high": panel_model.scale_max,
         }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.panel import versions
@@ -83,9 +83,9 @@ class PanelModelAdmin(admin.ModelAdmin):
         for panel_model in queryset:
             copy = versions.new_version(panel_model, by=request.user)
             if copy == panel_model:
-                message = _g("%(model)s is not used yet: edit it as it is.")
+                message = gettext("%(model)s is not used yet: edit it as it is.")
             else:
-                message = _g("%(model)s can now be edited; older assessments keep theirs.")
+                message = gettext("%(model)s can now be edited; older assessments keep theirs.")
             self.message_user(request, message % {"model": copy}, messages.INFO)
 
 

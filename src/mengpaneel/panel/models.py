@@ -11,8 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext
-from django.utils.translation import gettext as _g
+from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.panel.constants import DEFAULT_MODEL_KEY, ChangeKind
@@ -103,7 +102,10 @@ class PanelModel(Translated):
         ]
 
     def __str__(self) -> str:
-        return _g("%(name)s (version %(version)s)") % {"name": self.name, "version": self.version}
+        return gettext("%(name)s (version %(version)s)") % {
+            "name": self.name,
+            "version": self.version,
+        }
 
     def save(self, *args, **kwargs) -> None:
         # Only the "current" marker may move on a version that assessments use.
@@ -193,9 +195,9 @@ class Category(Translated):
     def value_text(self, position: int | None) -> str:
         """The position in words, as a screen reader reads it ("+2, towards own budget")."""
         if position is None:
-            return _g("not placed yet")
+            return gettext("not placed yet")
         if position == 0:
-            return _g("0, the middle: no choice made")
+            return gettext("0, the middle: no choice made")
         pole = self.top if position > 0 else self.bottom
         return pgettext("fader value", "%(value)s, towards %(pole)s") % {
             "value": signed(position),

@@ -58,7 +58,7 @@ def test_a_category_key_the_model_does_not_have_is_refused(admin_client):
     model = PanelModel.objects.default()
     response = _add(admin_client, _form(model, ("budget", ">=", "1")))
     assert response.status_code == 200
-    assert "has no category budget" in response.content.decode()
+    assert "heeft geen schuif budget" in response.content.decode()
     assert not CoherenceRule.objects.filter(key="nieuw").exists()
 
 
@@ -66,7 +66,7 @@ def test_a_threshold_outside_the_scale_is_refused(admin_client):
     model = PanelModel.objects.default()
     response = _add(admin_client, _form(model, ("governance", ">=", "4")))
     assert response.status_code == 200
-    assert "Choose a threshold from -3 to 3" in response.content.decode()
+    assert "Kies een drempel van -3 tot 3" in response.content.decode()
     assert not CoherenceRule.objects.filter(key="nieuw").exists()
 
 
