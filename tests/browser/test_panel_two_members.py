@@ -186,6 +186,10 @@ def place_with_keyboard(page, trio: Trio, category: Category, position: int, not
             page.keyboard.press("Tab")  # leaving the field saves it
     assert done.value.ok
     expect(page.locator(f"#fader-{key} .mp-saved")).to_have_text(gettext_in("nl", "Saved."))
+    # Screen readers hear it from the page's one status region, with the fader's name.
+    expect(page.locator("#fader-announcer[role=status]")).to_have_text(
+        f"{category.name_nl}: {gettext_in('nl', 'Saved.')}"
+    )
     expect_fader_shows(page, category, position)
     if note:
         # The fader was swapped for the saved one: focus stays where the Tab put it.

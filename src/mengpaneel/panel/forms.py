@@ -120,6 +120,9 @@ class AgreeForm(FaderForm):
     discuss = forms.BooleanField(label=_("We want to talk about this"), required=False)
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
+    # Needed off the middle only (the help text says so): not labelled "optional".
+    rationale.sometimes_needed = True
+
 
 class DissentForm(forms.Form):
     note = forms.CharField(

@@ -270,3 +270,12 @@ def test_trio_page_links_to_the_panel(client, world, panel):
     client.force_login(world.member)
     page = client.get(reverse("workshops:trio_detail", args=[world.trio.pk])).text
     assert _url("trio_panel", panel) in page
+
+
+def test_the_rationale_is_not_labelled_optional_since_off_the_middle_it_is_needed(client, panel):
+    client.force_login(panel.members[0])
+    placing.reveal(panel.assessment, by=panel.members[0])
+    page = client.get(reverse("panel:trio_panel", args=[panel.assessment.trio_id])).text
+    label = page.split('for="id_positioning-rationale"', 1)[1].split("</label>", 1)[0]
+    assert "optional" not in label
+    assert "Needed when it is off the middle." in page

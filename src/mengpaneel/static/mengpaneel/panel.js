@@ -147,10 +147,29 @@
     }
   });
 
+  /* Say what became of an autosave: "Saved." or the first problem, with the fader's name.
+     The page's one status region is emptied first, so the same words are read out again. */
+  function announce(fader) {
+    var announcer = document.getElementById("fader-announcer");
+    var news = fader.querySelector(".mp-saved, .mp-conflict, .utrecht-form-field-error-message");
+    if (!announcer || !news) {
+      return;
+    }
+    var title = fader.querySelector("h3");
+    var message = (title ? title.textContent.trim() + ": " : "") + news.textContent.trim();
+    announcer.textContent = "";
+    window.setTimeout(function () {
+      announcer.textContent = message.replace(/\s+/g, " ");
+    }, 50);
+  }
+
   // htmx wires up the new form only when it settles: save what was carried over then,
   // unless the answer is a conflict (the person chooses after reading both versions).
   document.addEventListener("htmx:afterSettle", function (event) {
     var fader = event.target;
+    if (fader.classList && fader.classList.contains("mp-fader")) {
+      announce(fader);
+    }
     var carry = fader.id && carried[fader.id];
     if (!carry) {
       return;
