@@ -97,9 +97,7 @@ def test_every_page_has_exactly_one_h1(client, world, persona):
 
 # xgettext (under makemessages) only knows the standard names; a string marked
 # through any other alias is never extracted and stays untranslated.
-_ALIASED_GETTEXT = re.compile(
-    r"import\s.*\b(?:n|p|np)?gettext(?:_lazy|_noop)?\s+as\s+(?!_\b)(\w+)"
-)
+_ALIASED_GETTEXT = re.compile(r"import\s.*\b(?:n|p|np)?gettext(?:_lazy|_noop)?\s+as\s+(?!_\b)(\w+)")
 
 
 def test_translation_functions_are_not_renamed():
