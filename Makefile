@@ -97,5 +97,12 @@ bench: bench-insights
 bench-insights: install
 	$(PY) bench/insights_bench.py $(BENCH_INSIGHTS_ARGS)
 
+# The trio panel page and a fader save against a floor view, through `mengpaneel serve`
+# on loopback, ~1.5 minutes: ratios to the floor and the bytes the page transfers.
+.PHONY: bench-panel
+bench: bench-panel
+bench-panel: install
+	$(PY) bench/panel_bench.py $(BENCH_PANEL_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules var test-results

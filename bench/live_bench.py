@@ -377,6 +377,18 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def wait_for_port(port: int, seconds: float = 20.0) -> None:
+    """Until the server just started accepts connections (or give up after ``seconds``)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((HOST, port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing answers on {HOST}:{port}")
+
+
 async def run(args: argparse.Namespace, env: dict, port: int, world: dict) -> dict:
     rng = random.Random(args.seed)
     round_id = world["round"]
@@ -533,12 +545,7 @@ def main() -> int:
         )
         args.server_pid = server.pid
         try:
-            for _ in range(200):
-                try:
-                    with socket.create_connection((HOST, port), timeout=0.2):
-                        break
-                except OSError:
-                    time.sleep(0.1)
+            wait_for_port(port)
             result = asyncio.run(asyncio.wait_for(run(args, env, port, world), args.seconds + 240))
         finally:
             server.terminate()

@@ -57,15 +57,16 @@ def _drawing(page: presenting.PanelPage):
 
 
 def _context(request: HttpRequest, page: presenting.PanelPage) -> dict:
-    from mengpaneel.panel.drawing import text_alternative
+    from mengpaneel.panel.drawing import render_svg, text_alternative
 
+    drawing = _drawing(page)  # once: the ghost costs a query
     return {
         "trio": page.trio,
         "edition": page.trio.edition,
         "page": page,
         "assessment": page.assessment,
-        "svg": _svg(page),
-        "text_alternative": text_alternative(_drawing(page)),
+        "svg": render_svg(drawing, id_prefix="panel"),
+        "text_alternative": text_alternative(drawing),
         "history": presenting.history(page.assessment, request.user),
     }
 
