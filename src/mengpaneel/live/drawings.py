@@ -20,11 +20,6 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=8, omitsize=True, dark="#000")
 
 
-def _initials(name: str) -> str:
-    letters = "".join(word[0] for word in name.split() if word[:1].isalpha())
-    return (letters[:3] or "?").upper()
-
-
 def panel_svg(assessment, *, title: str, rows=None, id_prefix: str = "p") -> str:
     """The trio's panel as the panel app draws it; with ``rows`` (``boards.FaderRow``),
     everybody's dots too, guests included. Empty when there is nothing to draw."""
@@ -47,7 +42,8 @@ def panel_svg(assessment, *, title: str, rows=None, id_prefix: str = "p") -> str
                     bottom_label=row.category.bottom,
                     agreed=row.agreed.position if row.agreed else None,
                     members=tuple(
-                        drawing.MemberMark(_initials(dot.name), dot.position) for dot in row.dots
+                        drawing.MemberMark(presenting.initials(dot.name), dot.position)
+                        for dot in row.dots
                     ),
                     discuss=row.far_apart or bool(row.agreed and row.agreed.discuss),
                 )

@@ -481,7 +481,7 @@ def _flag_icon(x: float, y: float) -> str:
 
 
 def _member_dot(x: float, y: float, label: str, *, placed: bool) -> str:
-    short = _clean(label)[:3]
+    short = _clean(label)[:2]
     return _el(
         "g",
         _el(
@@ -494,7 +494,7 @@ def _member_dot(x: float, y: float, label: str, *, placed: bool) -> str:
             stroke_width=1.5,
             stroke_dasharray=None if placed else "3 2",
         )
-        + _text(x, y + 3.5, short, size=9 if len(short) > 2 else 10, font_weight="bold"),
+        + _text(x, y + 3.5, short, size=10, font_weight="bold"),
         class_="mp-panel__member",
     )
 
@@ -507,20 +507,19 @@ def _member_marks(cx: float, scale: _Scale, members: Sequence[MemberMark], unpla
     for member in members:
         if member.position is not None:
             by_position.setdefault(member.position, []).append(member)
+    pitch = 2 * DOT_R + 2  # dots never touch each other
+    left = cx + CAP_W / 2 + 4 + DOT_R  # nor the agreed knob
     for position, group in by_position.items():
         rows = (len(group) + 1) // 2
         for i, member in enumerate(group):
             row, col = divmod(i, 2)
-            x = cx + 34 + col * 2 * DOT_R + col * 1
-            y = scale.y(position) + (row - (rows - 1) / 2) * (2 * DOT_R - 2)
-            parts.append(_member_dot(x, y, member.label, placed=True))
+            y = scale.y(position) + (row - (rows - 1) / 2) * pitch
+            parts.append(_member_dot(left + col * pitch, y, member.label, placed=True))
     unplaced = [m for m in members if m.position is None]
     for i, member in enumerate(unplaced):
-        parts.append(
-            _member_dot(
-                cx + 34 + (i % 2) * 19, unplaced_y + (i // 2) * 19, member.label, placed=False
-            )
-        )
+        row, col = divmod(i, 2)
+        x, y = left + col * pitch, unplaced_y + row * pitch
+        parts.append(_member_dot(x, y, member.label, placed=False))
     return "".join(parts)
 
 

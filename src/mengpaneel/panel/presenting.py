@@ -89,21 +89,29 @@ class PanelPage:
         return [f for f in self.faders if f.far_apart]
 
 
+def initials(name: str) -> str:
+    """Two letters for a member's dot: first and last word ("Anna de Vries" → "AV")."""
+    words = [word for word in name.split() if word[:1].isalpha()]
+    if not words:
+        return "?"
+    letters = words[0][0] + (words[-1][0] if len(words) > 1 else "")
+    return letters.upper()
+
+
 def member_labels(users) -> dict[int, str]:
-    """Short, unique labels for members' dots: initials, numbered when they clash."""
-    initials = {}
-    for user in users:
-        letters = "".join(
-            word[0] for word in (user.name or user.email).split() if word[:1].isalpha()
-        )
-        initials[user.pk] = (letters[:3] or "?").upper()
-    counts = Counter(initials.values())
+    """Short, unique labels for members' dots, at most two characters so they fit.
+
+    Initials where they differ; where two members share them, the first letter
+    and a number ("A1", "A2").
+    """
+    labels = {user.pk: initials(user.name or user.email) for user in users}
+    counts = Counter(labels.values())
     seen: Counter[str] = Counter()
-    for pk, label in initials.items():
+    for pk, label in labels.items():
         if counts[label] > 1:
-            seen[label] += 1
-            initials[pk] = f"{label}{seen[label]}"
-    return initials
+            seen[label[0]] += 1
+            labels[pk] = f"{label[0]}{seen[label[0]]}"
+    return labels
 
 
 def build_panel_page(

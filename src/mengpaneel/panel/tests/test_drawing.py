@@ -156,6 +156,28 @@ def test_members_discussion_flag_and_earlier_position_are_drawn():
     assert "Earlier: \u22122." in text
 
 
+def test_a_whole_trio_on_one_step_stays_readable_beside_the_knob():
+    members = tuple(MemberMark(label, 2) for label in ("AB", "AV", "CD"))
+    root = parse(
+        render_svg(PanelDrawing(title="Schiedam", faders=(fader("a", 2, members=members),)))
+    )
+    dots = [
+        circle
+        for group in root.iter(f"{SVG}g")
+        if group.get("class") == "mp-panel__member"
+        for circle in group.iter(f"{SVG}circle")
+    ]
+    centres = [(float(c.get("cx")), float(c.get("cy"))) for c in dots]
+    radius = float(dots[0].get("r"))
+    for i, (x1, y1) in enumerate(centres):
+        for x2, y2 in centres[i + 1 :]:
+            assert ((x1 - x2) ** 2 + (y1 - y2) ** 2) ** 0.5 > 2 * radius, "dots overlap"
+    knob = next(g for g in root.iter(f"{SVG}g") if g.get("class") == "mp-panel__cap")
+    rect = knob.find(f"{SVG}rect")
+    knob_right = float(rect.get("x")) + float(rect.get("width"))
+    assert min(x for x, _ in centres) - radius > knob_right, "a dot touches the knob"
+
+
 def test_members_are_not_drawn_before_reveal():
     root = parse(render_svg(panel(1, 2)))
 

@@ -92,3 +92,17 @@ def test_category_count_is_checked():
     for count in (1, 13):
         with pytest.raises(Exception, match="from 2 to 12"):
             versions.check_category_count(count)
+
+
+def test_members_dots_carry_two_letters_and_shared_initials_get_numbers():
+    from types import SimpleNamespace
+
+    from mengpaneel.panel.presenting import member_labels
+
+    people = [
+        SimpleNamespace(pk=1, name="Anna de Vries", email=""),
+        SimpleNamespace(pk=2, name="Arjen van Vliet", email=""),
+        SimpleNamespace(pk=3, name="Cor", email=""),
+        SimpleNamespace(pk=4, name="", email="bram@example.org"),
+    ]
+    assert member_labels(people) == {1: "A1", 2: "A2", 3: "C", 4: "B"}
