@@ -280,7 +280,7 @@ def test_two_members_place_reveal_agree_and_compare_with_the_keyboard(
 
     def bram_sees_nothing_of_anna() -> None:
         page_html = bram_page.content()
-        for secret in (ANNA_NOTE, "Anna de Vries", "ADV"):
+        for secret in (ANNA_NOTE, "Anna de Vries", "AV +", "AV \u2212", "AV 0"):
             assert secret not in page_html, f"{secret!r} shows on Bram's page before the reveal"
         assert bram_page.locator(".mp-marks").count() == 0
 
@@ -321,7 +321,7 @@ def test_two_members_place_reveal_agree_and_compare_with_the_keyboard(
                 expect(section).not_to_contain_text(flag)
         # The drawing in words has both members' marks now: Anna's initials too.
         words = page.locator("#panel-drawing figcaption")
-        expect(words).to_contain_text(f"ADV {signed(ANNA['positioning'])}")
+        expect(words).to_contain_text(f"AV {signed(ANNA['positioning'])}")
         expect(words).to_contain_text(f"BB {signed(BRAM['positioning'])}")
         # The notes are shared now, and the warning links to the faders to talk about first.
         expect(page.locator("#fader-positioning .mp-marks")).to_contain_text(ANNA_NOTE)
