@@ -46,9 +46,8 @@ SETUP = r"""
 import json, sys
 import django
 django.setup()
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from mengpaneel.live import phases
+from mengpaneel.testing.sessions import session_key_for
 from mengpaneel.organisations.models import Municipality
 from mengpaneel.testing.factories import (
     EditionFactory, MeetingFactory, OrganiserFactory, TrioFactory,
@@ -60,18 +59,13 @@ edition = EditionFactory(organisers=[organiser])
 for municipality in Municipality.objects.order_by("code")[:trios]:
     TrioFactory(edition=edition, municipality=municipality)
 live_round = phases.start(MeetingFactory(edition=edition), by=organiser)
-session = SessionStore()
-session[SESSION_KEY] = str(organiser.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = organiser.get_session_auth_hash()
-session.create()
 print(json.dumps({
     "round": live_round.pk,
     "code": live_round.code,
     "trios": list(edition.trios.values_list("pk", flat=True)),
     "categories": list(live_round.panel_model.categories.values_list("key", flat=True)),
     "scale": [live_round.panel_model.scale_min, live_round.panel_model.scale_max],
-    "organiser": session.session_key,
+    "organiser": session_key_for(organiser),
 }))
 """
 
@@ -377,6 +371,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def production_env(data_dir: str) -> dict[str, str]:
+    """The environment of a server as in production (DEBUG off), its data in ``data_dir``."""
+    return {
+        **os.environ,
+        "MENGPANEEL_DATA_DIR": data_dir,
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-" + "x" * 50,
+        "ALLOWED_HOSTS": HOST,
+        "HTTPS": "false",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+
+
 def wait_for_port(port: int, seconds: float = 20.0) -> None:
     """Until the server just started accepts connections (or give up after ``seconds``)."""
     deadline = time.monotonic() + seconds
@@ -500,17 +508,7 @@ def main() -> int:
         parser.error("--workers above 1 needs REDIS_URL: events must cross processes")
 
     with tempfile.TemporaryDirectory(prefix="mengpaneel-live-bench-") as tmp:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "mengpaneel.settings",
-            "MENGPANEEL_DATA_DIR": tmp,
-            "DEBUG": "false",
-            "SECRET_KEY": "bench-" + "x" * 50,
-            "ALLOWED_HOSTS": HOST,
-            "HTTPS": "false",
-            "LOG_LEVEL": "WARNING",
-            "PYTHONDONTWRITEBYTECODE": "1",
-        }
+        env = {**production_env(tmp), "DJANGO_SETTINGS_MODULE": "mengpaneel.settings"}
         python = sys.executable
         command = [python, "-m", "mengpaneel.cli"]
         database = "PostgreSQL" if env.get("DATABASE_URL") else "SQLite (WAL)"

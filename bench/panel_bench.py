@@ -36,7 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from live_bench import HOST, Http, free_port, wait_for_port
+from live_bench import HOST, Http, free_port, production_env, wait_for_port
 
 BENCH = Path(__file__).resolve().parent
 PAGE_SHARE, SAVE_SHARE, PAGE_KB = 0.70, 0.50, 150
@@ -46,20 +46,11 @@ import json
 import django
 django.setup()
 from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
 from mengpaneel.panel import placing
+from mengpaneel.testing.sessions import session_key_for
 from mengpaneel.testing.factories import (
     EditionFactory, TrioFactory, TrioMemberFactory, municipality,
 )
-
-def session_for(user):
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return session.session_key
 
 edition = EditionFactory()
 agreed = TrioFactory(edition=edition, municipality=municipality("GM1959"))
@@ -82,8 +73,8 @@ print(json.dumps({
     "agreed_trio": agreed.pk,
     "placing_trio": placing_trio.pk,
     "key": categories[0].key,
-    "member": session_for(members[0]),
-    "placer": session_for(placer),
+    "member": session_key_for(members[0]),
+    "placer": session_key_for(placer),
     "session_cookie": settings.SESSION_COOKIE_NAME,
 }))
 """
@@ -244,16 +235,8 @@ def main() -> int:
     args.rounds = max(1, min(args.rounds, 5))
 
     with tempfile.TemporaryDirectory(prefix="mengpaneel-panel-bench-") as tmp:
-        env = {
-            **os.environ,
-            "MENGPANEEL_DATA_DIR": tmp,
-            "DEBUG": "false",
-            "SECRET_KEY": "bench-" + "x" * 50,
-            "ALLOWED_HOSTS": HOST,
-            "HTTPS": "false",
-            "LOG_LEVEL": "WARNING",
-            "PYTHONPATH": os.pathsep.join([str(BENCH), os.environ.get("PYTHONPATH", "")]),
-        }
+        env = production_env(tmp)
+        env["PYTHONPATH"] = os.pathsep.join([str(BENCH), os.environ.get("PYTHONPATH", "")])
         command = [sys.executable, "-m", "mengpaneel.cli"]
         setup_env = {**env, "DJANGO_SETTINGS_MODULE": "mengpaneel.settings"}
         subprocess.run([*command, "migrate", "-v", "0"], env=setup_env, check=True, timeout=300)

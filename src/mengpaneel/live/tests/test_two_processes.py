@@ -29,9 +29,8 @@ SETUP = r"""
 import json
 import django
 django.setup()
-from django.contrib.sessions.backends.db import SessionStore
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from mengpaneel.live import phases
+from mengpaneel.testing.sessions import session_key_for
 from mengpaneel.testing.factories import (
     EditionFactory, MeetingFactory, OrganiserFactory, TrioFactory, TrioMemberFactory, municipality,
 )
@@ -43,21 +42,12 @@ member = TrioMemberFactory(trio=trio).user
 live_round = phases.start(MeetingFactory(edition=edition), by=organiser)
 
 
-def session_for(user):
-    session = SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session.create()
-    return session.session_key
-
-
 print(json.dumps({
     "round": live_round.pk,
     "trio": trio.pk,
     "category": live_round.panel_model.categories.first().key,
-    "member": session_for(member),
-    "organiser": session_for(organiser),
+    "member": session_key_for(member),
+    "organiser": session_key_for(organiser),
 }))
 """
 
