@@ -92,7 +92,7 @@ def test_a_member_sees_moments_and_the_movement_between_two(demo_edition, page, 
     page.goto(reverse("insights:trio_moments", args=[venlo.pk]))
     table = page.locator("table.mp-moments")
     assert table.locator("thead th").count() == 3  # the fader column and two moments
-    assert gettext_in("nl", "not placed") in table.inner_text()
+    assert gettext_in("nl", "not placed yet") in table.inner_text()
     check_page(page, "insights-moments")
 
     # The panel shows the earlier moment as a ghost with an arrow.

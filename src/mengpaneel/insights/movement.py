@@ -3,7 +3,7 @@
 Each repetition is an assessment (a *moment*). Movement compares the agreed
 positions of two moments fader by fader, by category key, so two versions of
 a model compare wherever their keys match. Unplaced stays unplaced: a fader
-going from "not placed" to 0 is a change, not a standstill.
+going from "not placed yet" to 0 is a change, not a standstill.
 """
 
 from __future__ import annotations

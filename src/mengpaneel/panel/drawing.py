@@ -527,7 +527,7 @@ def _readout(cx: float, y: float, fader: FaderDrawing) -> str:
     """The value in words under the name; unplaced gets a dashed, empty box so
     it can never be mistaken for a deliberate 0."""
     if fader.agreed is None:
-        label = _("not placed")
+        label = _("not placed yet")
         box_attrs: dict[str, object] = {"stroke_dasharray": "4 3", "stroke_width": 1.5}
         text_attrs: dict[str, object] = {"font_style": "italic"}
     else:
@@ -952,7 +952,7 @@ def render_overlay_svg(panels: list[PanelDrawing], *, id_prefix: str = "o") -> s
                 _text(
                     cx,
                     unplaced_row_y + MARKER + 4 + SMALL_FONT - 2,
-                    _("not placed"),
+                    _("not placed yet"),
                     size=SMALL_FONT,
                     fill=MUTED,
                     font_style="italic",

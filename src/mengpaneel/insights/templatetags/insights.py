@@ -53,7 +53,7 @@ def may_act_for(context, trio) -> bool:
 
 @register.filter
 def signed(position: int | None) -> str:
-    """+2, 0, −1; unplaced stays empty (the template says "not placed")."""
+    """+2, 0, −1; unplaced stays empty (the template says "not placed yet")."""
     return _signed(position)
 
 
@@ -64,7 +64,7 @@ def position_html(position: int | None) -> str:
     A filter rather than an included template: the comparison has hundreds of cells.
     """
     if position is None:
-        return format_html('<span class="mp-unplaced">{}</span>', gettext("not placed"))
+        return format_html('<span class="mp-unplaced">{}</span>', gettext("not placed yet"))
     return _signed(position)
 
 
