@@ -1,6 +1,6 @@
 """Benchmark (not a test) of the trio panel page and a fader save, against a floor.
 
-    make bench-panel                                       # about 1.5 minutes
+    make bench-panel                                       # about 2.5 minutes
     .venv/bin/python bench/panel_bench.py --seconds 3      # a quicker look
 
 What it does, on loopback only and bounded in time:
@@ -8,11 +8,13 @@ What it does, on loopback only and bounded in time:
    data it adds there is left behind), collects static files, DEBUG off: production;
 2. makes a trio whose panel is revealed and agreed (three members' positions and notes,
    a rationale on every fader, a full history) and a trio still placing alone;
-3. starts ``mengpaneel serve`` (uvicorn, one process, as ``make run`` does) with one
-   extra URL, the floor: a view that answers "ok" through the same middleware;
-4. in rounds, drives each of three requests with ``--clients`` keep-alive connections
-   for ``--seconds``: the floor, the panel page (GET as a member of the agreed trio)
-   and a fader save (the htmx POST the page sends when a member moves a fader alone,
+3. starts ``mengpaneel serve`` (uvicorn, one process, as ``make run`` does) with three
+   extra URLs: the floor, a view that answers "ok" through the same middleware; and two
+   steps up from it that show what a page pays before it renders anything: "logged in"
+   (the session and the user) and "trio access" (plus the trio lookup of every trio page);
+4. in rounds, drives each request with ``--clients`` keep-alive connections for
+   ``--seconds``: the floor, the two steps, the panel page (GET as a member of the agreed
+   trio) and a fader save (the htmx POST the page sends when a member moves a fader alone,
    a different position each time, so every save writes);
 5. reports requests per second and median latency of each, the ratio of the page and
    the save to the floor, and the bytes a browser transfers for the page (HTML and the
@@ -119,6 +121,26 @@ class Floor:
         return status
 
 
+class LoggedIn(Floor):
+    """The floor plus the session and the user: what any page behind the login pays."""
+
+    name = "logged in"
+
+    async def __call__(self, http: Http, client: int, sent: int) -> int:
+        status, _, _ = await http.request("GET", "/bench/logged-in/")
+        return status
+
+
+class TrioAccess(Floor):
+    """Logged in plus the check every trio page starts with: is this trio yours?"""
+
+    name = "trio access"
+
+    async def __call__(self, http: Http, client: int, sent: int) -> int:
+        status, _, _ = await http.request("GET", f"/bench/trio/{self.world['agreed_trio']}/")
+        return status
+
+
 class Page(Floor):
     name = "panel page"
 
@@ -179,7 +201,7 @@ async def transferred(port: int, world: dict) -> dict[str, int]:
 
 
 async def measure(port: int, world: dict, args: argparse.Namespace) -> dict:
-    scenarios = [Floor(world), Page(world), Save(world)]
+    scenarios = [Floor(world), LoggedIn(world), TrioAccess(world), Page(world), Save(world)]
     for scenario in scenarios:  # warm up: imports, templates, connections
         await drive(port, args.clients, 1.0, scenario)
     results = {s.name: {"latencies": [], "seconds": 0.0} for s in scenarios}

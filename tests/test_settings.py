@@ -65,3 +65,17 @@ def test_debug_accepts_the_usual_spellings(tmp_path):
         env = {**PRODUCTION, "DEBUG": value, "MENGPANEEL_DATA_DIR": str(tmp_path)}
         result = _manage("check", **env)
         assert result.returncode == 0, (value, result.stderr)
+
+
+@pytest.mark.parametrize(("size", "shown"), [("4", "0 4"), ("0", "0 no pool")])
+def test_postgresql_connections_come_from_a_pool_of_the_configured_size(tmp_path, size, shown):
+    env = {
+        "MENGPANEEL_DATA_DIR": str(tmp_path),
+        "DATABASE_URL": "postgres://someone@db.example.org:5432/mengpaneel",
+        "MENGPANEEL_DB_POOL_SIZE": size,
+    }
+    show = "from django.conf import settings; d = settings.DATABASES['default']; "
+    show += "print(d['CONN_MAX_AGE'], d['OPTIONS'].get('pool', {}).get('max_size', 'no pool'))"
+    result = _manage("shell", "-c", show, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == shown

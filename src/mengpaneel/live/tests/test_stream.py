@@ -7,6 +7,8 @@ import json
 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
+from django.db import connection
+from django.db.backends.signals import connection_created
 from django.test import AsyncClient
 from django.urls import reverse
 
@@ -97,6 +99,37 @@ def test_another_trio_hears_phase_changes_but_not_this_trios_placements(
 
     event = run_elsewhere(async_to_sync(scenario))
     assert (event["kind"], event["phase"]) == ("phase", "reveal")
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite's shared in-memory test database ignores closing a connection",
+)
+def test_an_open_stream_holds_no_database_connection(world, live_round):
+    """A room of listeners must not use up the connections (or the pool) of the pages."""
+    opened = []
+
+    def remember(sender, connection, **kwargs):
+        opened.append(connection)
+
+    async def scenario():
+        client = AsyncClient()
+        await client.aforce_login(world.member)
+        response = await client.get(reverse("live:stream", args=[live_round.pk]))
+        stream = aiter(response.streaming_content)
+        await _next_event(stream)
+        # The stream is still open here, waiting for the next change.
+        still_open = [wrapper for wrapper in opened if wrapper.connection is not None]
+        await stream.aclose()
+        return still_open
+
+    connection_created.connect(remember)
+    try:
+        still_open = run_elsewhere(async_to_sync(scenario))
+    finally:
+        connection_created.disconnect(remember)
+    assert opened, "the stream read the round from the database"
+    assert still_open == []
 
 
 def test_version_endpoint_answers_the_round_version_and_phase(client, world, live_round):

@@ -14,6 +14,7 @@ import asyncio
 import json
 
 from asgiref.sync import sync_to_async
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
@@ -29,6 +30,24 @@ def _state(pk: int) -> tuple[int, str]:
     return tuple(LiveRound.objects.values_list("version", "phase").get(pk=pk))
 
 
+def _briefly(function):
+    """``function`` for the stream: it gives its database connection back when done.
+
+    A stream stays open for minutes, and the connection of its thread would stay open
+    with it (one per listener, or a pool emptied by a full room).
+    """
+
+    def run(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        finally:
+            # Inside a transaction (a caller's, or a test's) the connection is not ours to close.
+            if not connection.in_atomic_block:
+                connection.close()
+
+    return sync_to_async(run)
+
+
 def _event(version: int, phase: str, kind: str, trio_id: int | None = None) -> str:
     data = json.dumps({"v": version, "phase": phase, "kind": kind, "trio": trio_id})
     return f"id: {version}\nevent: change\ndata: {data}\n\n"
@@ -39,7 +58,7 @@ async def _events(audience: access.Audience):
     # Subscribe before reading the version: nothing can slip between the two.
     subscription = events.get_broker().subscribe(set(audience.channels))
     try:
-        version, phase = await sync_to_async(_state)(pk)
+        version, phase = await _briefly(_state)(pk)
         yield f"retry: {RETRY_MS}\n" + _event(version, phase, "state")
         loop = asyncio.get_running_loop()
         deadline = loop.time() + STREAM_SECONDS
@@ -48,7 +67,7 @@ async def _events(audience: access.Audience):
             if change is None:
                 yield ": keep-alive\n\n"
             elif change is events.RESYNC:
-                version, phase = await sync_to_async(_state)(pk)
+                version, phase = await _briefly(_state)(pk)
                 yield _event(version, phase, "state")
             else:
                 yield _event(change.version, change.phase, change.kind, change.trio_id)
@@ -58,7 +77,7 @@ async def _events(audience: access.Audience):
 
 @require_GET
 async def stream(request: HttpRequest, pk: int) -> HttpResponse:
-    audience = await sync_to_async(access.get_audience)(request, pk)
+    audience = await _briefly(access.get_audience)(request, pk)
     response = StreamingHttpResponse(_events(audience), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache, no-store"
     # nginx: pass each event on at once instead of buffering the stream.
