@@ -123,7 +123,8 @@ if DATABASE_URL:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            # Django's SQLite backend, reusing connections across requests (its docstring).
+            "ENGINE": "mengpaneel.core.sqlite",
             "NAME": DATA_DIR / "mengpaneel.sqlite3",
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, so two
