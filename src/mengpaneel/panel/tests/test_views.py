@@ -279,3 +279,16 @@ def test_the_rationale_is_not_labelled_optional_since_off_the_middle_it_is_neede
     label = page.split('for="id_positioning-rationale"', 1)[1].split("</label>", 1)[0]
     assert "optional" not in label
     assert "Needed when it is off the middle." in page
+
+
+def test_history_dates_read_as_dates_in_each_language(client, world, panel):
+    placing.place(panel.assessment, world.member, panel.categories[0], 1)
+    change = panel.assessment.changes.get()
+    change.at = change.at.replace(year=2026, month=9, day=14)
+    change.save()
+    client.force_login(world.member)
+    english = client.get(_url("trio_panel", panel)).text
+    client.cookies["django_language"] = "nl"
+    dutch = client.get(_url("trio_panel", panel)).text
+    assert ">14 Sept. 2026, " in english
+    assert ">14 sep 2026, " in dutch  # Dutch month names are not capitalised
