@@ -126,6 +126,8 @@ else:
             # Django's SQLite backend, reusing connections across requests (its docstring).
             "ENGINE": "mengpaneel.core.sqlite",
             "NAME": DATA_DIR / "mengpaneel.sqlite3",
+            # Said outright: pytest-django only knows Django's own engine name for SQLite.
+            "TEST": {"NAME": ":memory:"},
             "OPTIONS": {
                 # IMMEDIATE takes the write lock when a transaction starts, so two
                 # writers queue instead of failing with "database is locked".
