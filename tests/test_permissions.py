@@ -89,6 +89,7 @@ MATRIX = [
     Row("panel:model_edit", ("'wijkgericht-werken'",), _private()),
     # The mixing panel. Posting nothing, a member gets the page back with "not saved yet".
     Row("panel:trio_panel", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("panel:history", ("trio.pk",), _private(member=OK, organiser=OK)),
     Row("panel:trio_panel_svg", ("trio.pk",), _private(member=OK, organiser=OK)),
     Row("panel:trio_panel_png", ("trio.pk",), _private(member=OK, organiser=OK)),
     Row("panel:reveal", ("trio.pk",), _private(member=302, organiser=302), method="post"),

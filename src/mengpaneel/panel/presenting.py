@@ -7,11 +7,11 @@ history; templates only read the result (no queries hidden in templates).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from mengpaneel.panel.constants import FAR_APART_STEPS, ChangeKind
@@ -31,7 +31,9 @@ from mengpaneel.workshops.models import Trio
 if TYPE_CHECKING:
     from mengpaneel.panel.drawing import PanelDrawing
 
-HISTORY_LENGTH = 60
+# The panel page shows the latest changes; the history page shows all of them, a page at a time.
+HISTORY_ON_PANEL = 20
+HISTORY_PER_PAGE = 100
 
 
 @dataclass
@@ -264,12 +266,23 @@ class HistoryRow:
     is_text: bool
 
 
-def history(assessment: Assessment, viewer) -> list[HistoryRow]:
-    changes = (
+def visible_changes(assessment: Assessment, viewer) -> QuerySet[PositionChange]:
+    """The changes ``viewer`` may see, newest first (others' moves only after the reveal)."""
+    return (
         assessment.changes.visible_to(viewer, assessment)
         .select_related("user", "category")
-        .order_by("-at", "-pk")[:HISTORY_LENGTH]
+        .order_by("-at", "-pk")
     )
+
+
+def history(assessment: Assessment, viewer) -> tuple[list[HistoryRow], bool]:
+    """The latest changes for the panel page, and whether there are older ones."""
+    changes = list(visible_changes(assessment, viewer)[: HISTORY_ON_PANEL + 1])
+    return history_rows(changes[:HISTORY_ON_PANEL]), len(changes) > HISTORY_ON_PANEL
+
+
+def history_rows(changes: Iterable[PositionChange]) -> list[HistoryRow]:
+    """Each change with its before and after in words: positions, flags or texts."""
     rows = []
     for change in changes:
         if change.kind in (ChangeKind.INDIVIDUAL, ChangeKind.AGREED):

@@ -7,6 +7,7 @@ app_name = "panel"
 urlpatterns = [
     path("trios/<int:pk>/mengpaneel/", views.trio_panel, name="trio_panel"),
     path("trios/<int:pk>/mengpaneel/onthullen/", views.reveal, name="reveal"),
+    path("trios/<int:pk>/mengpaneel/geschiedenis/", views.history, name="history"),
     path("trios/<int:pk>/mengpaneel/<slug:key>/plaatsen/", views.place, name="place"),
     path("trios/<int:pk>/mengpaneel/<slug:key>/samen/", views.agree, name="agree"),
     path("trios/<int:pk>/mengpaneel/<slug:key>/afwijkend/", views.dissent, name="dissent"),

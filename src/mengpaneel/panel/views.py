@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -60,6 +61,7 @@ def _context(request: HttpRequest, page: presenting.PanelPage) -> dict:
     from mengpaneel.panel.drawing import render_svg, text_alternative
 
     drawing = _drawing(page)  # once: the ghost costs a query
+    history, older_history = presenting.history(page.assessment, request.user)
     return {
         "trio": page.trio,
         "edition": page.trio.edition,
@@ -67,7 +69,8 @@ def _context(request: HttpRequest, page: presenting.PanelPage) -> dict:
         "assessment": page.assessment,
         "svg": render_svg(drawing, id_prefix="panel"),
         "text_alternative": text_alternative(drawing),
-        "history": presenting.history(page.assessment, request.user),
+        "history": history,
+        "older_history": older_history,
     }
 
 
@@ -78,6 +81,26 @@ def trio_panel(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = placing.current_assessment(trio)
     context = _context(request, _page(request, trio, assessment))
     return render(request, "panel/trio_panel.html", context)
+
+
+@login_required
+@require_GET
+def history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every change to the trio's current panel that this person may see, newest first."""
+    trio = access.get_trio_for_panel(request, pk)
+    assessment = placing.current_assessment(trio)
+    pages = Paginator(
+        presenting.visible_changes(assessment, request.user), presenting.HISTORY_PER_PAGE
+    )
+    changes = pages.get_page(request.GET.get("pagina"))
+    context = {
+        "trio": trio,
+        "edition": trio.edition,
+        "assessment": assessment,
+        "changes": changes,
+        "history": presenting.history_rows(changes),
+    }
+    return render(request, "panel/history.html", context)
 
 
 def _fader_saved(

@@ -292,3 +292,49 @@ def test_history_dates_read_as_dates_in_each_language(client, world, panel):
     dutch = client.get(_url("trio_panel", panel)).text
     assert ">14 Sept. 2026, " in english
     assert ">14 sep 2026, " in dutch  # Dutch month names are not capitalised
+
+
+def _notes(panel, member, count: int) -> None:
+    """``count`` changes: the member rewrites their note on the first fader."""
+    for number in range(1, count + 1):
+        placing.place(panel.assessment, member, panel.categories[0], 1, f"Notitie {number}")
+
+
+def test_the_panel_shows_the_latest_changes_and_links_to_the_whole_history(client, world, panel):
+    client.force_login(world.member)
+    _notes(panel, world.member, 20)  # the first save also places: 21 changes
+    page = client.get(_url("trio_panel", panel)).text
+    history = page.split('id="panel-history"')[1].split("</section>")[0]
+    assert "<q>Notitie 20</q>" in history
+    assert "not placed yet → +1" not in history  # the oldest change
+    assert history.count("<li>") == 20
+    assert _url("history", panel) in history
+
+
+def test_a_short_history_needs_no_link(client, world, panel):
+    client.force_login(world.member)
+    _notes(panel, world.member, 2)
+    assert _url("history", panel) not in client.get(_url("trio_panel", panel)).text
+
+
+def test_the_history_page_shows_every_change_a_page_at_a_time(client, world, panel):
+    client.force_login(world.member)
+    _notes(panel, world.member, 120)  # 121 changes
+    first = client.get(_url("history", panel)).text
+    assert "121 changes" in first and "Page 1 of 2" in first
+    assert first.split('<ol class="mp-history__list"')[1].split("</ol>")[0].count("<li>") == 100
+    assert "<q>Notitie 120</q>" in first and "not placed yet → +1" not in first
+    older = client.get(_url("history", panel), {"pagina": 2}).text
+    assert 'start="101"' in older
+    assert "not placed yet → +1" in older
+    # A page number that makes no sense shows a page, never an error.
+    assert client.get(_url("history", panel), {"pagina": "x"}).status_code == 200
+    assert client.get(_url("history", panel), {"pagina": "999"}).status_code == 200
+
+
+def test_the_history_page_keeps_other_members_moves_private_until_the_reveal(client, world, panel):
+    placing.place(panel.assessment, panel.members[1], panel.categories[0], 2, "Geheime overweging")
+    client.force_login(world.member)
+    assert "Geheime overweging" not in client.get(_url("history", panel)).text
+    placing.reveal(panel.assessment, by=world.member)
+    assert "Geheime overweging" in client.get(_url("history", panel)).text
