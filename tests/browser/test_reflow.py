@@ -44,6 +44,7 @@ def _pages(edition_slug: str, trio_pk: int, as_organiser: bool) -> list[tuple[st
         ("edition", reverse("workshops:edition_detail", args=[edition_slug])),
         ("trio", reverse("workshops:trio_detail", args=[trio_pk])),
         ("panel", reverse("panel:trio_panel", args=[trio_pk])),
+        ("panel-history", reverse("panel:history", args=[trio_pk])),
         ("compare", reverse("panel:compare", args=[edition_slug])),
         (
             "compare-overlay",
@@ -74,3 +75,6 @@ def test_pages_fit_a_phone(settings, new_context, check_page, persona):
         page.goto(url)
         check_page(page, f"phone-{persona}-{name}")
         assert_fits(page, f"{persona} {name}")
+        for drawing in page.locator(".mp-drawing-scroll svg").all():
+            # Legible pole labels: the drawing keeps its size and scrolls in its region.
+            assert drawing.bounding_box()["width"] >= 27 * 16, f"{persona} {name}"
