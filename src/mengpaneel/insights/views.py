@@ -41,8 +41,16 @@ def _latest(trio: Trio, *, revealed: bool = False) -> Assessment | None:
 
 
 def _back(request: HttpRequest, fallback: str) -> str:
+    """The page the form came from, if it is a path on this site; else ``fallback``.
+
+    Only a path: ``redirect`` would read a bare word as a URL name and fail on it.
+    """
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    if (
+        target.startswith("/")
+        and target.isprintable()
+        and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    ):
         return target
     return fallback
 
@@ -82,7 +90,7 @@ def agenda_add(request: HttpRequest, pk: int, rule_pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     rule = get_object_or_404(CoherenceRule.objects.active(), pk=rule_pk)
     assessment = _latest(trio)
-    back = _back(request, f"{trio.get_absolute_url()}")
+    back = _back(request, trio.get_absolute_url())
     if assessment is None:
         messages.error(request, _("Your trio has no panel yet."))
         return redirect(back)

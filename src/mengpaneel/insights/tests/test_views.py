@@ -256,3 +256,19 @@ def test_the_comparison_makes_as_many_queries_for_many_trios_as_for_few(client, 
     many = _comparison_queries(client, edition, member)
     assert few == many
     assert _comparison_queries(client, edition, world.organiser) <= many + 1
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["panel", "admin:index", "insights:trio_coherence", "/trios/\r\nSet-Cookie: x=1", "\x00"],
+)
+def test_a_malformed_return_address_falls_back_to_the_trio_page(client, demo_edition, target):
+    altena = demo_trio(demo_edition, "GM1959")
+    client.force_login(_member(altena))
+    rule = CoherenceRule.objects.get(key="positioning_vs_residents")
+    response = client.post(
+        reverse("insights:agenda_add", args=[altena.pk, rule.pk]), {"next": target}
+    )
+    assert response.status_code == 302
+    assert response.url == altena.get_absolute_url()
+    assert AgendaLink.objects.filter(trio=altena, rule=rule).exists()
