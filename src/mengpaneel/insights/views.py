@@ -203,13 +203,19 @@ def _moments_page(request: HttpRequest, trio: Trio, form: MomentStartForm | None
     columns = [MomentColumn(m, positions_of(m), book.firing(m)) for m in moments]
     # Rows follow the latest moment's faders; each cell is the move from the column before.
     categories = [a.category for a in moments[-1].agreed_positions.all()] if moments else []
+    # A moment still being placed has no agreed panel yet: it moves nothing, and the
+    # next agreed moment is compared with the one before it.
+    agreed = [column for column in columns if column.assessment.is_revealed]
     rows = []
     for category in categories:
         cells, before = [], None
         for column in columns:
             after = column.positions.get(category.key)
-            cells.append(movement.Move(category.key, before, after))
-            before = after
+            if column.assessment.is_revealed:
+                cells.append(movement.Move(category.key, before, after))
+                before = after
+            else:
+                cells.append(movement.Move(category.key, after, after))
         rows.append(MomentRow(category, cells))
     taken = {m.meeting_id for m in moments if m.meeting_id}
     meetings = trio.edition.meetings.exclude(pk__in=taken)
@@ -222,7 +228,7 @@ def _moments_page(request: HttpRequest, trio: Trio, form: MomentStartForm | None
         "may_start": latest is None or latest.is_revealed,
         "form": form or MomentStartForm(meetings=meetings),
         "moves": (
-            movement.moves(columns[-2].positions, columns[-1].positions) if len(columns) > 1 else []
+            movement.moves(agreed[-2].positions, agreed[-1].positions) if len(agreed) > 1 else []
         ),
         "categories": {c.key: c for c in categories},
     }

@@ -272,3 +272,17 @@ def test_a_malformed_return_address_falls_back_to_the_trio_page(client, demo_edi
     assert response.status_code == 302
     assert response.url == altena.get_absolute_url()
     assert AgendaLink.objects.filter(trio=altena, rule=rule).exists()
+
+
+def test_a_moment_still_being_placed_is_not_shown_as_movement(client, world):
+    now = timezone.now()
+    agreed_panel(world.trio, {"governance": 1}, at=now - timedelta(days=40))
+    agreed_panel(world.trio, {"governance": 3}, at=now - timedelta(days=5))
+    client.force_login(world.member)
+    client.post(reverse("insights:moment_start", args=[world.trio.pk]), {})
+    page = client.get(reverse("insights:trio_moments", args=[world.trio.pk])).content.decode()
+    # The empty new panel has not moved anything: what moved is still the last two agreed panels.
+    moved = page.split("What moved since the moment before")[1].split("</ul>")[0]
+    assert "+1 → +3" in moved and "2 steps up" in moved
+    assert "+3 → " not in moved
+    assert "(changed)" not in page  # nor in the table's column for the new moment
