@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.db import connection
@@ -286,3 +286,15 @@ def test_a_moment_still_being_placed_is_not_shown_as_movement(client, world):
     assert "+1 → +3" in moved and "2 steps up" in moved
     assert "+3 → " not in moved
     assert "(changed)" not in page  # nor in the table's column for the new moment
+
+
+def test_moment_dates_read_as_dates_in_each_language(client, world):
+    september = MeetingFactory(edition=world.edition, number=2, date=date(2026, 9, 14))
+    agreed_panel(world.trio, {"governance": 1}, meeting=september)
+    client.force_login(world.member)
+    url = reverse("insights:trio_moments", args=[world.trio.pk])
+    english = client.get(url).content.decode()
+    client.cookies["django_language"] = "nl"
+    dutch = client.get(url).content.decode()
+    assert ">14 Sept. 2026<" in english
+    assert ">14 sep 2026<" in dutch  # Dutch month names are not capitalised
