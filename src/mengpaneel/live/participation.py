@@ -107,6 +107,17 @@ def _current_phase(live_round: LiveRound) -> str:
     return LiveRound.objects.values_list("phase", flat=True).get(pk=live_round.pk)
 
 
+def require_phase(live_round: LiveRound, phase: Phase) -> None:
+    """``StalePhase`` unless the round is in ``phase`` now (a read without a lock).
+
+    Views ask first, so a form sent after the organiser moved on hears that, not
+    what was wrong with the form; the writers ask again under their lock.
+    """
+    current = _current_phase(live_round)
+    if current != phase:
+        raise _stale(current)
+
+
 def _check_guest_position(assessment: Assessment, category: Category, position: int | None):
     if category.panel_model_id != assessment.panel_model_id:
         raise ValidationError(_("This fader is not part of this panel."))
@@ -184,9 +195,7 @@ def agree(
     if participant.is_guest:
         raise PermissionDenied
     live_round = participant.live_round
-    phase = _current_phase(live_round)
-    if phase != Phase.AGREE:
-        raise _stale(phase)
+    require_phase(live_round, Phase.AGREE)
     assessment = assessment_for(live_round, participant.trio)
     agreed = placing.agree(
         assessment,

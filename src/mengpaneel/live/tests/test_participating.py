@@ -191,3 +191,24 @@ def test_every_save_raises_the_round_version(world, live_round, categories):
     participation.place(member, categories[0], 1)
     live_round.refresh_from_db()
     assert live_round.version == before + 1
+
+
+def test_a_malformed_placement_after_the_reveal_says_the_phase_moved_on(
+    client, world, live_round, categories
+):
+    phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    client.force_login(world.member)
+    data = {**fader_data(categories[0], 2), f"{categories[0].key}-position": "abc"}
+    response = client.post(reverse("live:place", args=[live_round.pk]), data, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("was not saved" in m for m in messages), messages
+
+
+def test_a_malformed_agreement_outside_the_agree_phase_says_so(
+    client, world, live_round, categories
+):
+    client.force_login(world.member)
+    data = {**agree_data(categories[0], 1, "x"), f"{categories[0].key}-version": "many"}
+    response = client.post(reverse("live:agree", args=[live_round.pk]), data, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("was not saved" in m for m in messages), messages

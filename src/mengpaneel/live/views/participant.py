@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget
 
 from mengpaneel.live import access, boards, joincodes, participation
+from mengpaneel.live.constants import Phase
 from mengpaneel.live.forms import GuestJoinForm, JoinCodeForm
 from mengpaneel.live.models import LiveRound
 from mengpaneel.panel.forms import AgreeForm, PlacementForm
@@ -141,6 +142,10 @@ def _stale_response(request: HttpRequest, participant, message: str) -> HttpResp
 def place(request: HttpRequest, pk: int) -> HttpResponse:
     participant = access.get_participant(request, pk)
     category = _category(participant, request)
+    try:
+        participation.require_phase(participant.live_round, Phase.ALONE)
+    except participation.StalePhase as exc:
+        return _stale_response(request, participant, exc.message)
     model = participant.live_round.panel_model
     form = PlacementForm(request.POST, category=category, panel_model=model)
     version = None
@@ -180,6 +185,10 @@ def agree(request: HttpRequest, pk: int) -> HttpResponse:
     if participant.is_guest:
         raise Http404
     category = _category(participant, request)
+    try:
+        participation.require_phase(participant.live_round, Phase.AGREE)
+    except participation.StalePhase as exc:
+        return _stale_response(request, participant, exc.message)
     model = participant.live_round.panel_model
     form = AgreeForm(request.POST, category=category, panel_model=model)
     conflict = None
