@@ -36,6 +36,7 @@ class PeerPanel:
     trio_id: int
     municipality: str
     edition: str
+    edition_id: int  # editions' names need not differ
     date: date
     positions: Mapping[str, int | None]
     rationales: Mapping[str, str] = field(default_factory=dict)
@@ -146,6 +147,7 @@ def peer_panels(trios: QuerySet, model_key: str) -> list[PeerPanel]:
             "trio_id",
             "trio__municipality__name",
             "trio__edition__name",
+            "trio__edition_id",
             "meeting__date",
             "created_at",
         )
@@ -156,6 +158,7 @@ def peer_panels(trios: QuerySet, model_key: str) -> list[PeerPanel]:
             trio_id=row["trio_id"],
             municipality=row["trio__municipality__name"],
             edition=row["trio__edition__name"],
+            edition_id=row["trio__edition_id"],
             date=row["meeting__date"] or timezone.localdate(row["created_at"]),
             positions=positions.get(row["pk"], {}),
             rationales=rationales.get(row["pk"], {}),

@@ -156,7 +156,7 @@ def trio_peers(request: HttpRequest, pk: int) -> HttpResponse:
             "steps": form.chosen_steps,
             "faders": faders,
             "panel_count": len(panels),
-            "other_editions": sum(p.edition != trio.edition.name for p in panels),
+            "other_editions": sum(p.edition_id != trio.edition_id for p in panels),
             "similar": everyone[: peers.SIMILAR_PANELS_SHOWN],
             "too_few_in_common": len(panels) - len(everyone),
             "categories": {c.key: c for c in panel_model.categories.all()},
@@ -325,6 +325,7 @@ def edition_insights(request: HttpRequest, slug: str) -> HttpResponse:
                 trio_id=row.trio.pk,
                 municipality=row.trio.municipality.name,
                 edition=edition.name,
+                edition_id=edition.pk,
                 date=row.assessment.date,
                 positions=positions.get(row.assessment.pk, {}),
             )

@@ -20,6 +20,7 @@ def peer(name: str, rationales: dict | None = None, **positions) -> PeerPanel:
         trio_id=hash(name) % 1000,
         municipality=name,
         edition="Werkplaats",
+        edition_id=1,
         date=date(2026, 1, 1),
         positions=positions,
         rationales=rationales or {},

@@ -298,3 +298,18 @@ def test_moment_dates_read_as_dates_in_each_language(client, world):
     dutch = client.get(url).content.decode()
     assert ">14 Sept. 2026<" in english
     assert ">14 sep 2026<" in dutch  # Dutch month names are not capitalised
+
+
+def test_a_peer_of_another_edition_with_the_same_name_is_marked_as_elsewhere(client, world):
+    world.other_edition.name = world.edition.name
+    world.other_edition.save()
+    elsewhere = world.other_edition.trios.get()
+    agreed_panel(elsewhere, {"positioning": -3}, rationale="Elders gekozen")
+    agreed_panel(world.trio, {"positioning": 3})
+    record_consent(elsewhere, True, by=_member(elsewhere))
+    record_consent(world.trio, True, by=world.member)
+    client.force_login(world.member)
+    page = client.get(reverse("insights:trio_peers", args=[world.trio.pk])).content.decode()
+    assert "Elders gekozen" in page
+    assert "1 of them is from another edition." in page
+    assert f"({world.other_edition.name})" in page
