@@ -138,14 +138,21 @@ def _stale_response(request: HttpRequest, participant, message: str) -> HttpResp
     return redirect("live:participant", participant.live_round.pk)
 
 
+def _outside_phase(request: HttpRequest, participant, phase: Phase) -> HttpResponse | None:
+    """The stale answer when the round has left ``phase``, before the form is even read."""
+    try:
+        participation.require_phase(participant.live_round, phase)
+    except participation.StalePhase as exc:
+        return _stale_response(request, participant, exc.message)
+    return None
+
+
 @require_POST
 def place(request: HttpRequest, pk: int) -> HttpResponse:
     participant = access.get_participant(request, pk)
     category = _category(participant, request)
-    try:
-        participation.require_phase(participant.live_round, Phase.ALONE)
-    except participation.StalePhase as exc:
-        return _stale_response(request, participant, exc.message)
+    if (refused := _outside_phase(request, participant, Phase.ALONE)) is not None:
+        return refused
     model = participant.live_round.panel_model
     form = PlacementForm(request.POST, category=category, panel_model=model)
     version = None
@@ -185,10 +192,8 @@ def agree(request: HttpRequest, pk: int) -> HttpResponse:
     if participant.is_guest:
         raise Http404
     category = _category(participant, request)
-    try:
-        participation.require_phase(participant.live_round, Phase.AGREE)
-    except participation.StalePhase as exc:
-        return _stale_response(request, participant, exc.message)
+    if (refused := _outside_phase(request, participant, Phase.AGREE)) is not None:
+        return refused
     model = participant.live_round.panel_model
     form = AgreeForm(request.POST, category=category, panel_model=model)
     conflict = None
