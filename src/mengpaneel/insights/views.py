@@ -55,10 +55,6 @@ def _back(request: HttpRequest, fallback: str) -> str:
     return fallback
 
 
-def _may_act(trio: Trio, user) -> bool:
-    return trio.has_member(user) or trio.edition.is_organised_by(user)
-
-
 @login_required
 def trio_coherence(request: HttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
@@ -67,19 +63,17 @@ def trio_coherence(request: HttpRequest, pk: int) -> HttpResponse:
     firing = book.firing(assessment) if assessment else []
     quiet = (
         [r for r in book.rules_for(assessment.panel_model_id) if r not in firing]
-        if (assessment)
+        if assessment
         else []
     )
-    links = trio.agenda_links.select_related("rule", "created_by")
     context = {
         "trio": trio,
         "edition": trio.edition,
         "assessment": assessment,
         "firing": firing,
         "quiet": quiet,
-        "agenda_links": links,
-        "linked_rule_ids": {link.rule_id for link in links},
-        "may_act": _may_act(trio, request.user),
+        # Whether to offer "put on the agenda" is decided by insights/_coherence.html.
+        "agenda_links": trio.agenda_links.select_related("rule", "created_by"),
     }
     return render(request, "insights/trio_coherence.html", context)
 
@@ -159,7 +153,6 @@ def trio_peers(request: HttpRequest, pk: int) -> HttpResponse:
             "other_editions": sum(p.edition_id != trio.edition_id for p in panels),
             "similar": everyone[: peers.SIMILAR_PANELS_SHOWN],
             "too_few_in_common": len(panels) - len(everyone),
-            "categories": {c.key: c for c in panel_model.categories.all()},
         }
     )
     return render(request, "insights/trio_peers.html", context)
