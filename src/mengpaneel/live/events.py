@@ -173,12 +173,6 @@ class RedisBroker(LocalBroker):
         except Exception:  # the change is stored; clients catch up by version or polling
             logger.warning("Could not publish live event to Redis", exc_info=True)
 
-    def ping(self) -> bool:
-        try:
-            return bool(self._publisher.ping())
-        except Exception:
-            return False
-
     def _ensure_listener(self, loop: asyncio.AbstractEventLoop) -> None:
         with self._lock:
             for old in [old for old in self._listeners if old.is_closed()]:

@@ -193,10 +193,6 @@ class Guest(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_active(self) -> bool:
-        return self.removed_at is None
-
 
 class GuestPlacement(models.Model):
     """Where a guest puts one fader alone (the panel's placements need an account)."""

@@ -11,7 +11,6 @@ EventSource reconnects, and the visitor's right to listen is checked again.
 from __future__ import annotations
 
 import asyncio
-import json
 
 from asgiref.sync import sync_to_async
 from django.db import connection
@@ -48,9 +47,12 @@ def _briefly(function):
     return sync_to_async(run)
 
 
-def _event(version: int, phase: str, kind: str, trio_id: int | None = None) -> str:
-    data = json.dumps({"v": version, "phase": phase, "kind": kind, "trio": trio_id})
-    return f"id: {version}\nevent: change\ndata: {data}\n\n"
+def _event(change: events.Change) -> str:
+    return f"id: {change.version}\nevent: change\ndata: {change.to_json()}\n\n"
+
+
+def _state_event(pk: int, version: int, phase: str) -> str:
+    return _event(events.Change(round_id=pk, version=version, phase=phase, kind="state"))
 
 
 async def _events(audience: access.Audience):
@@ -59,7 +61,7 @@ async def _events(audience: access.Audience):
     subscription = events.get_broker().subscribe(set(audience.channels))
     try:
         version, phase = await _briefly(_state)(pk)
-        yield f"retry: {RETRY_MS}\n" + _event(version, phase, "state")
+        yield f"retry: {RETRY_MS}\n" + _state_event(pk, version, phase)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + STREAM_SECONDS
         while (remaining := deadline - loop.time()) > 0:
@@ -68,9 +70,9 @@ async def _events(audience: access.Audience):
                 yield ": keep-alive\n\n"
             elif change is events.RESYNC:
                 version, phase = await _briefly(_state)(pk)
-                yield _event(version, phase, "state")
+                yield _state_event(pk, version, phase)
             else:
-                yield _event(change.version, change.phase, change.kind, change.trio_id)
+                yield _event(change)
     finally:
         subscription.close()
 
