@@ -112,3 +112,10 @@ def test_the_rule_list_shows_conditions(admin_client):
     response = admin_client.get(reverse("admin:insights_coherencerule_changelist"))
     assert response.status_code == 200
     assert "positioning ≥ +1" in response.content.decode()
+
+
+def test_agenda_items_are_added_by_trios_not_in_the_admin(admin_client):
+    # Every field but the title is read-only there: an added item would have no trio.
+    add = reverse("admin:insights_agendalink_add")
+    assert admin_client.post(add, {"title": "Los"}).status_code == 403
+    assert admin_client.get(add).status_code == 403
