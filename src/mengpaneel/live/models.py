@@ -180,6 +180,9 @@ class Guest(models.Model):
         "workshops.Trio", verbose_name=_("trio"), on_delete=models.CASCADE, related_name="+"
     )
     name = models.CharField(_("name"), max_length=60)
+    # A hash of the browser session that joined: the same session joining again (two
+    # taps on "Join") is the same guest. Hashed, because a session key is a credential.
+    joined_from = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("joined at"), default=timezone.now)
     removed_at = models.DateTimeField(_("removed at"), null=True, blank=True)
 

@@ -9,6 +9,7 @@ moved on is refused with a clear message and nothing is stored.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -221,9 +222,14 @@ def clean_guest_name(raw: str) -> str:
     return name
 
 
-def join_as_guest(live_round: LiveRound, trio: Trio, name: str) -> Guest:
-    """A guest joins one trio of the round (the code was checked by the caller)."""
+def join_as_guest(live_round: LiveRound, trio: Trio, name: str, *, session_key: str = "") -> Guest:
+    """A guest joins one trio of the round (the code was checked by the caller).
+
+    From a browser session that already has an active guest in this round, the answer
+    is that guest: two taps on "Join" arrive together, before either is in the session.
+    """
     name = clean_guest_name(name)
+    joined_from = hashlib.sha256(session_key.encode()).hexdigest() if session_key else ""
     with transaction.atomic():
         locked = LiveRound.objects.select_for_update().get(pk=live_round.pk)
         if locked.is_closed:
@@ -231,6 +237,10 @@ def join_as_guest(live_round: LiveRound, trio: Trio, name: str) -> Guest:
         if trio.edition_id != locked.meeting.edition_id:
             raise GuestRefused(_("Choose one of the trios in the list."))
         guests = Guest.objects.filter(live_round=locked).active()
+        if joined_from:
+            already = guests.filter(joined_from=joined_from).first()
+            if already is not None:
+                return already
         if guests.filter(trio=trio).count() >= MAX_GUESTS_PER_TRIO:
             raise GuestRefused(
                 _("This trio already has %(max)s guests. Ask the organiser which trio to join.")
@@ -238,7 +248,9 @@ def join_as_guest(live_round: LiveRound, trio: Trio, name: str) -> Guest:
             )
         if guests.count() >= MAX_GUESTS_PER_ROUND:
             raise GuestRefused(_("This live round is full. Ask the organiser."))
-        guest = Guest.objects.create(live_round=locked, trio=trio, name=name)
+        guest = Guest.objects.create(
+            live_round=locked, trio=trio, name=name, joined_from=joined_from
+        )
     live_round.record_change(ChangeKind.GUESTS, trio.pk)
     return guest
 

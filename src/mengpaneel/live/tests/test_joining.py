@@ -194,3 +194,29 @@ def test_another_trios_member_cannot_remove_a_guest(client, world, live_round):
     assert response.status_code == 404
     guest.refresh_from_db()
     assert guest.removed_at is None
+
+
+def test_a_double_tap_on_join_makes_one_guest_not_two(client, world, live_round):
+    client.post(reverse("live:join"), {"code": live_round.code})
+    # Two POSTs of one form that arrive together both find the code in the session
+    # and no guest in it yet: the second one is replayed here with that session.
+    before = {**client.session}
+    first = client.post(reverse("live:join_trio"), {"trio": world.trio.pk, "name": "Dubbel"})
+    session = client.session
+    session.clear()
+    session.update(before)
+    session.save()
+    second = client.post(reverse("live:join_trio"), {"trio": world.trio.pk, "name": "Dubbel"})
+    assert first.url == second.url == reverse("live:participant", args=[live_round.pk])
+    assert Guest.objects.count() == 1
+    # The trio's count on the projector is not stuck one short of "done".
+    client.force_login(world.organiser)
+    control = client.get(reverse("live:control", args=[live_round.pk])).content.decode()
+    assert control.count("Dubbel") == 2  # the name and its "Remove Dubbel" button, once
+
+
+def test_another_browser_with_the_same_name_is_another_guest(world, live_round):
+    first = participation.join_as_guest(live_round, world.trio, "Anna", session_key="a")
+    second = participation.join_as_guest(live_round, world.trio, "Anna", session_key="b")
+    again = participation.join_as_guest(live_round, world.trio, "Anna", session_key="a")
+    assert first != second and again == first

@@ -69,7 +69,10 @@ def join_trio(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         try:
             guest = participation.join_as_guest(
-                live_round, form.cleaned_data["trio"], form.cleaned_data["name"]
+                live_round,
+                form.cleaned_data["trio"],
+                form.cleaned_data["name"],
+                session_key=request.session.session_key or "",
             )
         except participation.GuestRefused as exc:
             form.add_error(None, exc.message)
