@@ -177,7 +177,9 @@ class SharingConsent(models.Model):
         verbose_name_plural = _("sharing consents")
 
     def __str__(self) -> str:
-        return f"{self.trio}: {self.across_editions}"
+        if self.across_editions:
+            return gettext("%(trio)s: shares its panel across editions") % {"trio": self.trio}
+        return gettext("%(trio)s: keeps its panel within its edition") % {"trio": self.trio}
 
 
 class AgendaLink(models.Model):

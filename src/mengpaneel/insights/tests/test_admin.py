@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from mengpaneel.insights.models import CoherenceRule
+from mengpaneel.insights.sharing import record_consent
 from mengpaneel.panel.models import PanelModel
 
 pytestmark = pytest.mark.django_db
@@ -119,3 +120,13 @@ def test_agenda_items_are_added_by_trios_not_in_the_admin(admin_client):
     add = reverse("admin:insights_agendalink_add")
     assert admin_client.post(add, {"title": "Los"}).status_code == 403
     assert admin_client.get(add).status_code == 403
+
+
+def test_a_sharing_consent_reads_as_words_in_the_admin(admin_client, world):
+    consent = record_consent(world.trio, True, by=world.member)
+    page = admin_client.get(
+        reverse("admin:insights_sharingconsent_change", args=[consent.pk]),
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).content.decode()
+    assert "Altena: True" not in page
+    assert "Altena: shares its panel across editions" in page
