@@ -6,8 +6,10 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone, translation
+from django.utils.html import escape
 
 from mengpaneel.core import demo
+from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.panel import placing
 from mengpaneel.panel.models import AgreedPosition, Assessment
 from mengpaneel.workshops.models import Edition, Trio
@@ -60,3 +62,14 @@ def demo_edition(settings, tmp_path) -> Edition:
 
 def demo_trio(edition: Edition, code: str) -> Trio:
     return edition.trios.select_related("municipality", "edition").get(municipality__code=code)
+
+
+def member_of(trio: Trio):
+    return trio.members.select_related("user").first().user
+
+
+def rule_title(key: str) -> str:
+    """A default rule's English title as a page shows it: HTML-escaped."""
+    return escape(
+        CoherenceRule.objects.get(panel_model__key="wijkgericht-werken", key=key).title_en
+    )

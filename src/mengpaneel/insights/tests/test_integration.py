@@ -16,29 +16,18 @@ from django.utils.html import escape
 
 from mengpaneel.core import demo
 from mengpaneel.insights.models import CoherenceRule
-from mengpaneel.insights.tests.conftest import agreed_panel, demo_trio
+from mengpaneel.insights.tests.conftest import agreed_panel, demo_trio, member_of, rule_title
 from mengpaneel.panel import export
 
 pytestmark = pytest.mark.django_db
 
 
-def _title(key: str) -> str:
-    # As the page shows it: HTML-escaped.
-    return escape(
-        CoherenceRule.objects.get(panel_model__key="wijkgericht-werken", key=key).title_en
-    )
-
-
-def _member(trio):
-    return trio.members.select_related("user").first().user
-
-
 def test_the_panel_page_shows_the_firing_rules_beside_the_panel(client, demo_edition):
     altena = demo_trio(demo_edition, "GM1959")
-    client.force_login(_member(altena))
+    client.force_login(member_of(altena))
     page = client.get(reverse("panel:trio_panel", args=[altena.pk])).content.decode()
-    assert _title("positioning_vs_residents") in page
-    assert _title("governance_vs_internal_process") in page
+    assert rule_title("positioning_vs_residents") in page
+    assert rule_title("governance_vs_internal_process") in page
     assert reverse("insights:agenda_add", args=[altena.pk, 1]).rsplit("/", 3)[0] in page
 
 
@@ -53,9 +42,9 @@ def test_the_panel_shows_the_previous_moment_as_a_ghost(client, world):
 
 def test_the_comparison_shows_the_rules_of_each_panel(client, demo_edition):
     venlo = demo_trio(demo_edition, "GM0983")
-    client.force_login(_member(venlo))
+    client.force_login(member_of(venlo))
     page = client.get(reverse("panel:compare", args=[demo_edition.slug])).content.decode()
-    assert page.count(_title("governance_vs_internal_process")) == 2  # Altena and Venlo
+    assert page.count(rule_title("governance_vs_internal_process")) == 2  # Altena and Venlo
     assert reverse("insights:edition_insights", args=[demo_edition.slug]) in page
 
 

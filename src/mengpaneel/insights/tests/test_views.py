@@ -8,11 +8,10 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 
 from mengpaneel.insights.models import AgendaLink, CoherenceRule, SharingConsent
 from mengpaneel.insights.sharing import record_consent
-from mengpaneel.insights.tests.conftest import agreed_panel, demo_trio
+from mengpaneel.insights.tests.conftest import agreed_panel, demo_trio, member_of, rule_title
 from mengpaneel.panel.models import Assessment
 from mengpaneel.testing.factories import (
     EditionFactory,
@@ -24,42 +23,31 @@ from mengpaneel.testing.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def _title(key: str) -> str:
-    # As the page shows it: HTML-escaped.
-    return escape(
-        CoherenceRule.objects.get(panel_model__key="wijkgericht-werken", key=key).title_en
-    )
-
-
-def _member(trio):
-    return trio.members.select_related("user").first().user
-
-
 def test_altena_sees_both_source_rules_and_puts_one_on_its_agenda(client, demo_edition):
     altena = demo_trio(demo_edition, "GM1959")
-    client.force_login(_member(altena))
+    client.force_login(member_of(altena))
     url = reverse("insights:trio_coherence", args=[altena.pk])
     page = client.get(url).content.decode()
     for key in ("positioning_vs_residents", "governance_vs_internal_process"):
-        assert _title(key) in page
+        assert rule_title(key) in page
     rule = CoherenceRule.objects.get(key="positioning_vs_residents")
     add = reverse("insights:agenda_add", args=[altena.pk, rule.pk])
     response = client.post(add, {"next": url})
     assert response.status_code == 302 and response.url == url
     assert client.post(add, {"next": url}).status_code == 302  # twice: still one item
     link = AgendaLink.objects.get()
-    assert (link.trio, link.rule, link.created_by) == (altena, rule, _member(altena))
+    assert (link.trio, link.rule, link.created_by) == (altena, rule, member_of(altena))
     page = client.get(url).content.decode()
     assert "On your case's agenda." in page
 
 
 def test_schiedam_fires_neither_source_rule_and_cannot_add_one(client, demo_edition):
     schiedam = demo_trio(demo_edition, "GM0606")
-    client.force_login(_member(schiedam))
+    client.force_login(member_of(schiedam))
     page = client.get(reverse("insights:trio_coherence", args=[schiedam.pk])).content.decode()
     firing_part = page.split("The other rules of this panel")[0]
     for key in ("positioning_vs_residents", "governance_vs_internal_process"):
-        assert _title(key) not in firing_part
+        assert rule_title(key) not in firing_part
     rule = CoherenceRule.objects.get(key="positioning_vs_residents")
     response = client.post(reverse("insights:agenda_add", args=[schiedam.pk, rule.pk]))
     assert response.status_code == 302
@@ -68,7 +56,7 @@ def test_schiedam_fires_neither_source_rule_and_cannot_add_one(client, demo_edit
 
 def test_an_open_redirect_is_refused(client, demo_edition):
     altena = demo_trio(demo_edition, "GM1959")
-    client.force_login(_member(altena))
+    client.force_login(member_of(altena))
     rule = CoherenceRule.objects.get(key="positioning_vs_residents")
     response = client.post(
         reverse("insights:agenda_add", args=[altena.pk, rule.pk]),
@@ -79,7 +67,7 @@ def test_an_open_redirect_is_refused(client, demo_edition):
 
 def test_venlo_learns_from_altenas_programme_budget(client, demo_edition):
     venlo = demo_trio(demo_edition, "GM0983")
-    client.force_login(_member(venlo))
+    client.force_login(member_of(venlo))
     page = client.get(reverse("insights:trio_peers", args=[venlo.pk])).content.decode()
     assert "programmabudget" in page
     assert "over 4 faders compared" in page and "over 3 faders compared" in page
@@ -91,7 +79,7 @@ def test_a_trio_that_stops_sharing_disappears_from_every_peer_view(client, demo_
     altena = demo_trio(demo_edition, "GM1959")
     altena.shares_panel = False
     altena.save()
-    client.force_login(_member(venlo))
+    client.force_login(member_of(venlo))
     pages = [
         client.get(reverse("insights:trio_peers", args=[venlo.pk])),
         client.get(reverse("insights:trio_peers", args=[venlo.pk]) + "?steps=1&schuif=positioning"),
@@ -124,7 +112,7 @@ def test_across_editions_only_with_consent_of_both(client, world):
     url = reverse("insights:trio_peers", args=[world.trio.pk])
     client.force_login(world.member)
     assert "Geheim elders" not in client.get(url).content.decode()
-    record_consent(elsewhere, True, by=_member(elsewhere))
+    record_consent(elsewhere, True, by=member_of(elsewhere))
     assert "Geheim elders" not in client.get(url).content.decode()
     response = client.post(
         reverse("insights:sharing_consent", args=[world.trio.pk]), {"across_editions": "on"}
@@ -264,7 +252,7 @@ def test_the_comparison_makes_as_many_queries_for_many_trios_as_for_few(client, 
 )
 def test_a_malformed_return_address_falls_back_to_the_trio_page(client, demo_edition, target):
     altena = demo_trio(demo_edition, "GM1959")
-    client.force_login(_member(altena))
+    client.force_login(member_of(altena))
     rule = CoherenceRule.objects.get(key="positioning_vs_residents")
     response = client.post(
         reverse("insights:agenda_add", args=[altena.pk, rule.pk]), {"next": target}
@@ -306,7 +294,7 @@ def test_a_peer_of_another_edition_with_the_same_name_is_marked_as_elsewhere(cli
     elsewhere = world.other_edition.trios.get()
     agreed_panel(elsewhere, {"positioning": -3}, rationale="Elders gekozen")
     agreed_panel(world.trio, {"positioning": 3})
-    record_consent(elsewhere, True, by=_member(elsewhere))
+    record_consent(elsewhere, True, by=member_of(elsewhere))
     record_consent(world.trio, True, by=world.member)
     client.force_login(world.member)
     page = client.get(reverse("insights:trio_peers", args=[world.trio.pk])).content.decode()
