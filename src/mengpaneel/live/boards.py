@@ -19,8 +19,6 @@ from mengpaneel.panel.constants import FAR_APART_STEPS
 from mengpaneel.panel.models import Assessment, Category, IndividualPlacement, signed
 from mengpaneel.workshops.models import Trio, TrioMember
 
-REVEALED_PHASES = {Phase.REVEAL, Phase.AGREE, Phase.PLENARY, Phase.REFLECT, Phase.CLOSED}
-
 
 @dataclass
 class Dot:
