@@ -212,3 +212,31 @@ def test_a_malformed_agreement_outside_the_agree_phase_says_so(
     response = client.post(reverse("live:agree", args=[live_round.pk]), data, follow=True)
     messages = [str(m) for m in response.context["messages"]]
     assert any("was not saved" in m for m in messages), messages
+
+
+def test_a_conflict_tells_the_other_version_in_words_unplaced_included(
+    client, world, live_round, categories
+):
+    live_round = phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    phases.move(live_round, to=Phase.AGREE, expected=Phase.REVEAL, by=world.organiser)
+    client.force_login(world.member)
+    url = reverse("live:agree", args=[live_round.pk])
+    htmx = {"HX-Request": "true"}
+    client.post(url, agree_data(categories[0], None, "Nog open", discuss=True), headers=htmx)
+    response = client.post(url, agree_data(categories[0], 2, "Eigen budget"), headers=htmx)
+    html = response.content.decode()
+    assert "Nothing was overwritten" in html
+    assert "Their version: not placed yet." in html
+
+
+def test_without_javascript_the_conflict_shows_at_its_own_fader_only(
+    client, world, live_round, categories
+):
+    live_round = phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
+    phases.move(live_round, to=Phase.AGREE, expected=Phase.REVEAL, by=world.organiser)
+    client.force_login(world.member)
+    url = reverse("live:agree", args=[live_round.pk])
+    client.post(url, agree_data(categories[1], 1, "Eerst"))
+    response = client.post(url, agree_data(categories[1], -1, "Tweede"))
+    assert response.status_code == 409
+    assert response.content.decode().count("Nothing was overwritten") == 1

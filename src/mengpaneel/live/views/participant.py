@@ -228,9 +228,13 @@ def agree(request: HttpRequest, pk: int) -> HttpResponse:
             form = AgreeForm(data, category=category, panel_model=model)
             form.is_valid()
     saved = form.is_bound and not form.errors and conflict is None
+    conflict_context = {
+        "conflict": conflict,
+        "conflict_their_text": category.value_text(conflict.current.position) if conflict else "",
+    }
     if request.htmx:
         live_round = participant.live_round
-        context = {"form": form, "saved": saved, "conflict": conflict, "live_round": live_round}
+        context = {"form": form, "saved": saved, "live_round": live_round, **conflict_context}
         rows = boards.fader_rows(
             live_round, participation.assessment_for(live_round, participant.trio)
         )
@@ -243,5 +247,5 @@ def agree(request: HttpRequest, pk: int) -> HttpResponse:
     context["agree_forms"] = [
         (row, form if f.category == category else f) for row, f in context["agree_forms"]
     ]
-    context["conflict"] = conflict
+    context.update(conflict_context)
     return render(request, "live/participant.html", context, status=409 if conflict else 400)
