@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
@@ -95,6 +96,7 @@ def at_meeting(
     return Assessment.objects.filter(trio__in=trios, pk=Subquery(latest))
 
 
+@transaction.atomic
 def start_moment(trio: Trio, meeting: Meeting | None, by) -> Assessment:
     """Start a new moment: an empty panel on the current model, placed alone first again.
 
@@ -106,6 +108,8 @@ def start_moment(trio: Trio, meeting: Meeting | None, by) -> Assessment:
         raise ValidationError(_("Only the trio and its organisers can start a new moment."))
     if meeting is not None and meeting.edition_id != trio.edition_id:
         raise ValidationError(_("Choose a meeting of your own edition."))
+    # Lock the trio: of two clicks at once, the second sees the first's new moment and is refused.
+    Trio.objects.select_for_update().filter(pk=trio.pk).first()
     latest = Assessment.objects.for_trio(trio).latest_first().first()
     if latest is not None and not latest.is_revealed:
         raise ValidationError(
