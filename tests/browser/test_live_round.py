@@ -246,3 +246,40 @@ def test_a_live_round_from_start_to_close(asgi_server, browser, check):
     check_page(member, "live-11-member-closed")
     for context in (organiser, member_context, guest_context):
         context.close()
+
+
+def test_the_no_connection_notice_goes_once_polling_works_again(asgi_server, browser):
+    """Behind a proxy that never lets the event stream through, the page lives on polling;
+    one failed poll must not leave "No connection" on the screen for the rest of the round."""
+    world = asgi_server
+    organiser = _context(browser, world)
+    control = open_page(organiser)
+    _log_in(control, "olga@example.org", world["password"])
+    control.goto(f"/edities/{world['slug']}/bijeenkomsten/{world['meeting']}/live/")
+    with control.expect_navigation():
+        control.click("main form button[type=submit]")
+
+    member_context = _context(browser, world, width=PHONE)
+    member_context.route(re.compile(r"/stroom/$"), lambda route: route.abort())
+    polls = []
+
+    def first_poll_fails(route) -> None:
+        polls.append(route.request.url)
+        if len(polls) == 1:
+            route.abort()
+        else:
+            route.continue_()
+
+    member_context.route(re.compile(r"/versie/$"), first_poll_fails)
+    member = open_page(member_context)
+    _log_in(member, "anna@example.org", world["password"])
+    member.goto("/live/")
+    with member.expect_navigation():
+        member.click("main ul a")
+    notice = member.locator("[data-live-connection]")
+    notice.wait_for(state="visible")
+    _move(control, "reveal")
+    _phase_is(member, "reveal")  # the polls that followed did work
+    notice.wait_for(state="hidden")
+    for context in (organiser, member_context):
+        context.close()

@@ -104,7 +104,7 @@
   function poll() {
     fetch(root.dataset.versionUrl, { credentials: "same-origin", cache: "no-store" })
       .then(function (response) { if (!response.ok) throw new Error(); return response.json(); })
-      .then(function (message) { onState(message); })
+      .then(function (message) { showConnection(true); onState(message); })
       .catch(function () { showConnection(false); });
   }
 
