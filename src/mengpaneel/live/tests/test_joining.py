@@ -220,3 +220,15 @@ def test_another_browser_with_the_same_name_is_another_guest(world, live_round):
     second = participation.join_as_guest(live_round, world.trio, "Anna", session_key="b")
     again = participation.join_as_guest(live_round, world.trio, "Anna", session_key="a")
     assert first != second and again == first
+
+
+def test_a_double_click_on_remove_ends_on_the_controls_not_on_a_404(client, world, live_round):
+    guest = participation.join_as_guest(live_round, world.trio, "Gerrit Gast")
+    client.force_login(world.organiser)
+    url = reverse("live:guest_remove", args=[live_round.pk, guest.pk])
+    client.post(url)
+    second = client.post(url)
+    assert second.status_code == 302
+    assert second.url == reverse("live:control", args=[live_round.pk])
+    guest.refresh_from_db()
+    assert guest.removed_at is not None

@@ -123,7 +123,8 @@ def code_action(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def guest_remove(request: HttpRequest, pk: int, guest_pk: int) -> HttpResponse:
     live_round = access.get_round_for_organiser(request, pk)
-    guest = get_object_or_404(live_round.guests.active(), pk=guest_pk)
+    # Not only active guests: the second POST of a double click finds the guest removed.
+    guest = get_object_or_404(live_round.guests, pk=guest_pk)
     participation.remove_guest(guest)
     messages.success(
         request,
