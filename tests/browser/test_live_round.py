@@ -283,3 +283,41 @@ def test_the_no_connection_notice_goes_once_polling_works_again(asgi_server, bro
     notice.wait_for(state="hidden")
     for context in (organiser, member_context):
         context.close()
+
+
+def test_the_organisers_focus_stays_put_while_the_room_saves(asgi_server, browser):
+    """The list of trios and guests is fetched again on every change in the room; a keyboard
+    user on a guest's "Remove" button must not be thrown back to the top each time."""
+    world = asgi_server
+    organiser = _context(browser, world)
+    control = open_page(organiser)
+    _log_in(control, "olga@example.org", world["password"])
+    control.goto(f"/edities/{world['slug']}/bijeenkomsten/{world['meeting']}/live/")
+    with control.expect_navigation():
+        control.click("main form button[type=submit]")
+    code = control.locator(".mp-live__code").inner_text()
+
+    guest_context = _context(browser, world, width=PHONE)
+    guest = open_page(guest_context)
+    guest.goto("/live/")
+    guest.fill("input[name=code]", code)
+    with guest.expect_navigation():
+        guest.click("main form button[type=submit]")
+    guest.select_option("select[name=trio]", str(world["venlo"]))
+    guest.fill("input[name=name]", "Gijs Gast")
+    with guest.expect_navigation():
+        guest.click("main form button[type=submit]")
+
+    remove = control.locator("#live-people form button")
+    remove.wait_for()
+    remove.focus()
+    remove.evaluate("button => { button.dataset.before = 'yes'; }")
+    with guest.expect_response(re.compile(r"/plaatsen/$")):
+        guest.locator("input[type=range]").first.focus()
+        guest.keyboard.press("ArrowUp")
+    # The list was drawn again: its button is a new one, without the mark.
+    control.locator("#live-people form button:not([data-before])").wait_for()
+    focused = control.evaluate("document.activeElement.textContent.trim()")
+    assert focused == remove.inner_text().strip()
+    for context in (organiser, guest_context):
+        context.close()

@@ -62,10 +62,14 @@
         var typing = hadFocus && /^(TEXTAREA|INPUT|SELECT)$/.test(document.activeElement.tagName) &&
           region.dataset.when === "change";
         if (typing) { busy.set(region, "again"); return; }
+        var focusedId = hadFocus ? document.activeElement.id : "";
         region.innerHTML = html;
         if (window.htmx) window.htmx.process(region);
         if (hadFocus) {
-          var target = region.querySelector("[data-live-focus]");
+          // Back to the same control when it is still there (a guest's "Remove" button while
+          // the room saves), else to the region's heading, never to the top of the page.
+          var same = focusedId && document.getElementById(focusedId);
+          var target = (same && region.contains(same)) ? same : region.querySelector("[data-live-focus]");
           if (target) target.focus();
         }
       })
