@@ -31,7 +31,8 @@ from mengpaneel.testing.factories import (
 )
 organiser = OrganiserFactory(email="olga@example.org", name="Olga Organisator")
 edition = EditionFactory(name="Werkplaats live", slug="werkplaats-live", organisers=[organiser])
-altena = TrioFactory(edition=edition, municipality=municipality("GM1959"))
+# Altena shares its panel with the room; Venlo keeps its panel within the trio.
+altena = TrioFactory(edition=edition, municipality=municipality("GM1959"), shares_panel=True)
 venlo = TrioFactory(edition=edition, municipality=municipality("GM0983"))
 member = TrioMemberFactory(
     trio=altena, user__email="anna@example.org", user__name="Anna Altena"
@@ -231,6 +232,8 @@ def test_a_live_round_from_start_to_close(asgi_server, browser, check):
     projector.locator(".mp-projector__panel svg").first.wait_for()
     altena_panel = projector.locator(".mp-projector__panel").filter(has_text="Altena")
     assert "+2" in altena_panel.inner_text()
+    venlo_panel = projector.locator(".mp-projector__panel").filter(has_text="Venlo")
+    assert venlo_panel.locator("svg").count() == 0, "Venlo does not share its panel"
     assert projector.evaluate("window.sameDocument") is True
     check_page(projector, "live-09-projector-plenary")
 

@@ -121,6 +121,7 @@ class TrioSummary:
     drawing: str = ""
     rules: list = field(default_factory=list)
     positions: list[tuple[str, str]] = field(default_factory=list)
+    kept_in_trio: bool = False  # agreed, but the trio does not share its panel with the room
 
     @property
     def size(self) -> int:
@@ -207,7 +208,9 @@ def room_board(live_round: LiveRound, *, with_names: bool = False) -> list[TrioS
     """Every trio of the round's edition, as the projector shows it in the current phase.
 
     The projector shows head counts only; the organiser's controls (``with_names``) list
-    who joined, to remove a guest."""
+    who joined, to remove a guest. From the plenary on, the projector shows a trio's panel
+    only when the trio shares it (``Trio.shares_panel``): the whole room sees the projector.
+    The organiser's controls show every panel, as organisers see all of their edition."""
     trios = list(live_round.meeting.edition.trios.select_related("municipality"))
     if with_names:
         people = people_of(live_round, trios)
@@ -243,6 +246,9 @@ def room_board(live_round: LiveRound, *, with_names: bool = False) -> list[TrioS
             book = drawings.rule_book([s.assessment for s in summaries if s.assessment])
         for summary in summaries:
             if summary.assessment is None:
+                continue
+            if not with_names and not summary.trio.shares_panel:
+                summary.kept_in_trio = True
                 continue
             summary.drawing = drawings.panel_svg(
                 summary.assessment,

@@ -42,7 +42,7 @@ def test_unplaced_faders_do_not_count_as_done(client, world, live_round, categor
     assert "0 of 1 done" in _room(client, live_round)
 
 
-def test_projector_in_plenary_shows_each_trios_agreed_panel(client, world, live_round, categories):
+def _agreed_in_plenary(world, live_round, categories):
     member = participation.Participant(live_round, world.trio, user=world.member)
     participation.place(member, categories[0], 2)
     for to, expected in [(Phase.REVEAL, Phase.ALONE), (Phase.AGREE, Phase.REVEAL)]:
@@ -50,7 +50,30 @@ def test_projector_in_plenary_shows_each_trios_agreed_panel(client, world, live_
     participation.agree(
         member, categories[0], position=2, rationale="Mandaat", discuss=False, expected_version=0
     )
-    live_round = phases.move(live_round, to=Phase.PLENARY, expected=Phase.AGREE, by=world.organiser)
+    return phases.move(live_round, to=Phase.PLENARY, expected=Phase.AGREE, by=world.organiser)
+
+
+def test_projector_shows_no_panel_of_a_trio_that_keeps_it_to_itself(
+    client, world, live_round, categories
+):
+    world.trio.shares_panel = False
+    world.trio.save()
+    live_round = _agreed_in_plenary(world, live_round, categories)
+    client.force_login(world.organiser)
+    room = _room(client, live_round)
+    altena = room.split(world.trio.municipality.name)[1].split("</li>")[0]
+    assert "keeps its panel within the trio" in altena
+    assert categories[0].value_text(2) not in room and "<svg" not in altena
+    controls = client.get(reverse("live:control", args=[live_round.pk])).text
+    assert "Does not share its panel" in controls
+
+
+def test_projector_in_plenary_shows_each_sharing_trios_agreed_panel(
+    client, world, live_round, categories
+):
+    world.trio.shares_panel = True
+    world.trio.save()
+    live_round = _agreed_in_plenary(world, live_round, categories)
     client.force_login(world.organiser)
     room = _room(client, live_round)
     assert world.trio.municipality.name in room
@@ -58,6 +81,8 @@ def test_projector_in_plenary_shows_each_trios_agreed_panel(client, world, live_
 
 
 def test_projector_in_reflect_names_the_firing_rules(client, world, live_round, categories):
+    world.trio.shares_panel = True
+    world.trio.save()
     member = participation.Participant(live_round, world.trio, user=world.member)
     for to, expected in [(Phase.REVEAL, Phase.ALONE), (Phase.AGREE, Phase.REVEAL)]:
         live_round = phases.move(live_round, to=to, expected=expected, by=world.organiser)
