@@ -109,7 +109,8 @@ def test_only_the_trio_and_its_organisers_start_a_moment(world):
     connection.vendor != "postgresql",
     reason="SQLite's shared in-memory test database runs one transaction at a time",
 )
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback: the flush after a transactional test takes the migrated data with it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_clicks_at_once_start_one_moment(world):
     """The second start waits for the first, then sees its unrevealed moment and is refused."""
     agreed_panel(world.trio, {"governance": 2})
