@@ -42,7 +42,10 @@ def test_unplaced_faders_do_not_count_as_done(client, world, live_round, categor
     assert "0 of 1 done" in _room(client, live_round)
 
 
-def _agreed_in_plenary(world, live_round, categories):
+def _agreed_in_plenary(world, live_round, categories, *, shares: bool):
+    """World's trio agreed one fader (+2); the round is in the plenary."""
+    world.trio.shares_panel = shares
+    world.trio.save()
     member = participation.Participant(live_round, world.trio, user=world.member)
     participation.place(member, categories[0], 2)
     for to, expected in [(Phase.REVEAL, Phase.ALONE), (Phase.AGREE, Phase.REVEAL)]:
@@ -56,9 +59,7 @@ def _agreed_in_plenary(world, live_round, categories):
 def test_projector_shows_no_panel_of_a_trio_that_keeps_it_to_itself(
     client, world, live_round, categories
 ):
-    world.trio.shares_panel = False
-    world.trio.save()
-    live_round = _agreed_in_plenary(world, live_round, categories)
+    live_round = _agreed_in_plenary(world, live_round, categories, shares=False)
     client.force_login(world.organiser)
     room = _room(client, live_round)
     altena = room.split(world.trio.municipality.name)[1].split("</li>")[0]
@@ -71,9 +72,7 @@ def test_projector_shows_no_panel_of_a_trio_that_keeps_it_to_itself(
 def test_projector_in_plenary_shows_each_sharing_trios_agreed_panel(
     client, world, live_round, categories
 ):
-    world.trio.shares_panel = True
-    world.trio.save()
-    live_round = _agreed_in_plenary(world, live_round, categories)
+    live_round = _agreed_in_plenary(world, live_round, categories, shares=True)
     client.force_login(world.organiser)
     room = _room(client, live_round)
     assert world.trio.municipality.name in room
