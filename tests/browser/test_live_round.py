@@ -251,16 +251,22 @@ def test_a_live_round_from_start_to_close(asgi_server, browser, check):
         context.close()
 
 
-def test_the_no_connection_notice_goes_once_polling_works_again(asgi_server, browser):
-    """Behind a proxy that never lets the event stream through, the page lives on polling;
-    one failed poll must not leave "No connection" on the screen for the rest of the round."""
-    world = asgi_server
+def _organiser_starts_the_round(browser, world):
+    """The organiser's context and the controls page of the round they just started."""
     organiser = _context(browser, world)
     control = open_page(organiser)
     _log_in(control, "olga@example.org", world["password"])
     control.goto(f"/edities/{world['slug']}/bijeenkomsten/{world['meeting']}/live/")
     with control.expect_navigation():
         control.click("main form button[type=submit]")
+    return organiser, control
+
+
+def test_the_no_connection_notice_goes_once_polling_works_again(asgi_server, browser):
+    """Behind a proxy that never lets the event stream through, the page lives on polling;
+    one failed poll must not leave "No connection" on the screen for the rest of the round."""
+    world = asgi_server
+    organiser, control = _organiser_starts_the_round(browser, world)
 
     member_context = _context(browser, world, width=PHONE)
     member_context.route(re.compile(r"/stroom/$"), lambda route: route.abort())
@@ -292,12 +298,7 @@ def test_the_organisers_focus_stays_put_while_the_room_saves(asgi_server, browse
     """The list of trios and guests is fetched again on every change in the room; a keyboard
     user on a guest's "Remove" button must not be thrown back to the top each time."""
     world = asgi_server
-    organiser = _context(browser, world)
-    control = open_page(organiser)
-    _log_in(control, "olga@example.org", world["password"])
-    control.goto(f"/edities/{world['slug']}/bijeenkomsten/{world['meeting']}/live/")
-    with control.expect_navigation():
-        control.click("main form button[type=submit]")
+    organiser, control = _organiser_starts_the_round(browser, world)
     code = control.locator(".mp-live__code").inner_text()
 
     guest_context = _context(browser, world, width=PHONE)
