@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from mengpaneel.core import demo
 from mengpaneel.insights.models import AgendaLink
@@ -55,6 +57,8 @@ def test_a_member_reads_coherence_and_puts_a_rule_on_the_agenda(demo_edition, pa
     first = rules.first
     title = first.locator("h3").inner_text()
     button = first.locator("button[type=submit]")
+    # Each rule's button names its rule, so a list of buttons tells them apart.
+    expect(button).to_have_accessible_name(re.compile(re.escape(title) + "$"))
     button.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
