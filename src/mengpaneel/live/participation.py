@@ -23,6 +23,7 @@ from mengpaneel.live.constants import (
     GUEST_NAME_MAX_LENGTH,
     MAX_GUESTS_PER_ROUND,
     MAX_GUESTS_PER_TRIO,
+    PHASE_ORDER,
     ChangeKind,
     Phase,
 )
@@ -64,18 +65,23 @@ class Participant:
         return self.guest.name if self.guest else self.user.name
 
 
-def _stale(phase: str) -> StalePhase:
+def _stale(phase: str, action: Phase) -> StalePhase:
+    """Why a save that belongs to ``action``'s phase is refused while the round is in ``phase``."""
     if phase == Phase.CLOSED:
         return StalePhase(_("This live round has ended; nothing more can be saved in it."))
     label = Phase(phase).label
-    if phase in (Phase.REVEAL, Phase.AGREE, Phase.PLENARY, Phase.REFLECT):
-        return StalePhase(
-            _(
+    if PHASE_ORDER.index(Phase(phase)) > PHASE_ORDER.index(action):
+        if action == Phase.ALONE:
+            over = _(
                 "The organiser has moved the round on to “%(phase)s”. Placing alone is over; "
                 "this change was not saved."
             )
-            % {"phase": label}
-        )
+        else:
+            over = _(
+                "The organiser has moved the round on to “%(phase)s”. Agreeing is over; "
+                "this change was not saved."
+            )
+        return StalePhase(over % {"phase": label})
     return StalePhase(
         _("The round is in the phase “%(phase)s”; this change was not saved.") % {"phase": label}
     )
@@ -116,7 +122,7 @@ def require_phase(live_round: LiveRound, phase: Phase) -> None:
     """
     current = _current_phase(live_round)
     if current != phase:
-        raise _stale(current)
+        raise _stale(current, phase)
 
 
 def _check_guest_position(assessment: Assessment, category: Category, position: int | None):
@@ -159,7 +165,7 @@ def place(
             assessment = locked.get(pk=assessment_id)
             phase = _current_phase(live_round)
             if phase != Phase.ALONE or assessment.is_revealed:
-                raise _stale(phase)
+                raise _stale(phase, Phase.ALONE)
             if participant.guest is not None:
                 _place_as_guest(participant.guest, assessment, category, position, note)
             else:
@@ -196,17 +202,23 @@ def agree(
     if participant.is_guest:
         raise PermissionDenied
     live_round = participant.live_round
-    require_phase(live_round, Phase.AGREE)
     assessment = assessment_for(live_round, participant.trio)
-    agreed = placing.agree(
-        assessment,
-        category,
-        position,
-        rationale,
-        discuss,
-        by=participant.user,
-        expected_version=expected_version,
-    )
+    with _one_writer_at_a_time(), transaction.atomic():
+        # The round's row lock that ``phases.move`` takes: a move waits for this save, or
+        # this save sees the move and is refused; never a save after the phase ended.
+        phase = LiveRound.objects.select_for_update().values_list("phase", flat=True)
+        current = phase.get(pk=live_round.pk)
+        if current != Phase.AGREE:
+            raise _stale(current, Phase.AGREE)
+        agreed = placing.agree(
+            assessment,
+            category,
+            position,
+            rationale,
+            discuss,
+            by=participant.user,
+            expected_version=expected_version,
+        )
     live_round.record_change(ChangeKind.AGREED, participant.trio.pk)
     return agreed
 

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import threading
+
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
+from django.utils import translation
 
 from mengpaneel.live import participation, phases
 from mengpaneel.live.constants import Phase
@@ -170,6 +174,22 @@ def test_agreeing_off_the_middle_asks_for_a_rationale(client, world, live_round,
     assert AgreedPosition.objects.get(category=categories[0]).position is None
 
 
+def test_an_agreement_after_the_agree_phase_says_agreeing_is_over(world, live_round, categories):
+    for to, expected in [
+        (Phase.REVEAL, Phase.ALONE),
+        (Phase.AGREE, Phase.REVEAL),
+        (Phase.PLENARY, Phase.AGREE),
+    ]:
+        live_round = phases.move(live_round, to=to, expected=expected, by=world.organiser)
+    member = participation.Participant(live_round, world.trio, user=world.member)
+    with pytest.raises(participation.StalePhase) as refused:
+        participation.agree(
+            member, categories[0], position=1, rationale="x", discuss=False, expected_version=0
+        )
+    assert "Agreeing is over" in refused.value.message
+    assert "Placing alone" not in refused.value.message
+
+
 def test_agreeing_outside_the_agree_phase_is_refused(client, world, live_round, categories):
     client.force_login(world.member)
     response = client.post(
@@ -240,3 +260,57 @@ def test_without_javascript_the_conflict_shows_at_its_own_fader_only(
     response = client.post(url, agree_data(categories[1], -1, "Tweede"))
     assert response.status_code == 409
     assert response.content.decode().count("Nothing was overwritten") == 1
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite's shared in-memory test database runs one transaction at a time",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_agreement_sent_while_the_organiser_ends_the_phase_waits_and_is_refused(
+    world, live_round, categories
+):
+    for to, expected in [(Phase.REVEAL, Phase.ALONE), (Phase.AGREE, Phase.REVEAL)]:
+        live_round = phases.move(live_round, to=to, expected=expected, by=world.organiser)
+    member = participation.Participant(live_round, world.trio, user=world.member)
+    participation.assessment_for(live_round, world.trio)
+    moving, let_move_finish = threading.Event(), threading.Event()
+    outcome: dict = {}
+
+    def organiser_moves_on() -> None:
+        with transaction.atomic():
+            phases.move(live_round, to=Phase.PLENARY, expected=Phase.AGREE, by=world.organiser)
+            moving.set()
+            let_move_finish.wait(5)
+        connection.close()
+
+    def member_agrees() -> None:
+        try:
+            with translation.override("en"):
+                participation.agree(
+                    member,
+                    categories[0],
+                    position=0,
+                    rationale="",
+                    discuss=False,
+                    expected_version=0,
+                )
+            outcome["agree"] = "saved"
+        except participation.StalePhase as refused:
+            outcome["agree"] = refused.message
+        finally:
+            connection.close()
+
+    organiser = threading.Thread(target=organiser_moves_on)
+    organiser.start()
+    assert moving.wait(5)
+    agreeing = threading.Thread(target=member_agrees)
+    agreeing.start()
+    agreeing.join(0.5)
+    assert agreeing.is_alive(), "the save must wait for the phase change"
+    let_move_finish.set()
+    organiser.join(5)
+    agreeing.join(5)
+    assert "not saved" in outcome["agree"]
+    agreed = AgreedPosition.objects.get(assessment__trio=world.trio, category=categories[0])
+    assert agreed.version == 0
