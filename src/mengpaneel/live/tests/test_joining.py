@@ -232,3 +232,15 @@ def test_a_double_click_on_remove_ends_on_the_controls_not_on_a_404(client, worl
     assert second.url == reverse("live:control", args=[live_round.pk])
     guest.refresh_from_db()
     assert guest.removed_at is not None
+
+
+def test_a_code_action_the_controls_never_send_is_named_as_such(client, world, live_round):
+    client.force_login(world.organiser)
+    code = live_round.code
+    response = client.post(
+        reverse("live:code_action", args=[live_round.pk]), {"action": "explode"}, follow=True
+    )
+    messages = [str(m) for m in response.context["messages"]]
+    assert messages == ["Choose to renew the code or to close it."]
+    live_round.refresh_from_db()
+    assert live_round.code == code

@@ -108,8 +108,10 @@ def move_phase(request: HttpRequest, pk: int) -> HttpResponse:
 def code_action(request: HttpRequest, pk: int) -> HttpResponse:
     live_round = access.get_round_for_organiser(request, pk)
     form = CodeActionForm(request.POST)
-    if live_round.is_closed or not form.is_valid():
+    if live_round.is_closed:
         messages.error(request, _("The code of a closed round cannot change."))
+    elif not form.is_valid():
+        messages.error(request, _("Choose to renew the code or to close it."))
     elif form.cleaned_data["action"] == CodeActionForm.RENEW:
         joincodes.issue(live_round)
         messages.success(request, _("There is a new code. The old one no longer works."))
