@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection
 from django.utils import timezone, translation
 
 from mengpaneel.insights import movement
@@ -15,6 +14,7 @@ from mengpaneel.insights.movement import Move, moves
 from mengpaneel.insights.tests.conftest import agreed_panel
 from mengpaneel.panel import placing, versions
 from mengpaneel.panel.models import PanelModel
+from mengpaneel.testing.concurrency import while_held
 from mengpaneel.testing.factories import MeetingFactory
 
 
@@ -114,35 +114,13 @@ def test_only_the_trio_and_its_organisers_start_a_moment(world):
 def test_two_clicks_at_once_start_one_moment(world):
     """The second start waits for the first, then sees its unrevealed moment and is refused."""
     agreed_panel(world.trio, {"governance": 2})
-    first_started, let_first_finish = threading.Event(), threading.Event()
-    outcome: dict = {}
 
-    def first_click() -> None:
-        with transaction.atomic():
-            movement.start_moment(world.trio, None, by=world.member)
-            first_started.set()
-            let_first_finish.wait(5)
-        connection.close()
+    def click():
+        with translation.override("en"):
+            return movement.start_moment(world.trio, None, by=world.member)
 
-    def second_click() -> None:
-        try:
-            with translation.override("en"):
-                movement.start_moment(world.trio, None, by=world.member)
-            outcome["second"] = "started"
-        except ValidationError as error:
-            outcome["second"] = error.messages[0]
-        finally:
-            connection.close()
-
-    first = threading.Thread(target=first_click)
-    first.start()
-    assert first_started.wait(5)
-    second = threading.Thread(target=second_click)
-    second.start()
-    second.join(0.5)
-    assert second.is_alive(), "the second click must wait for the first"
-    let_first_finish.set()
-    first.join(5)
-    second.join(5)
-    assert "not revealed yet" in outcome["second"]
+    waited, second = while_held(click, click)
+    assert waited, "the second click must wait for the first"
+    assert isinstance(second, ValidationError)
+    assert "not revealed yet" in second.messages[0]
     assert world.trio.assessments.count() == 2

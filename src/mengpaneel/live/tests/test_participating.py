@@ -1,9 +1,7 @@
 from __future__ import annotations
 
-import threading
-
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
@@ -12,6 +10,7 @@ from mengpaneel.live.constants import Phase
 from mengpaneel.live.models import GuestPlacement
 from mengpaneel.live.tests.conftest import agree_data, fader_data
 from mengpaneel.panel.models import AgreedPosition, IndividualPlacement
+from mengpaneel.testing.concurrency import while_held
 
 pytestmark = pytest.mark.django_db
 
@@ -274,43 +273,19 @@ def test_an_agreement_sent_while_the_organiser_ends_the_phase_waits_and_is_refus
         live_round = phases.move(live_round, to=to, expected=expected, by=world.organiser)
     member = participation.Participant(live_round, world.trio, user=world.member)
     participation.assessment_for(live_round, world.trio)
-    moving, let_move_finish = threading.Event(), threading.Event()
-    outcome: dict = {}
 
-    def organiser_moves_on() -> None:
-        with transaction.atomic():
-            phases.move(live_round, to=Phase.PLENARY, expected=Phase.AGREE, by=world.organiser)
-            moving.set()
-            let_move_finish.wait(5)
-        connection.close()
+    def organiser_moves_on():
+        phases.move(live_round, to=Phase.PLENARY, expected=Phase.AGREE, by=world.organiser)
 
-    def member_agrees() -> None:
-        try:
-            with translation.override("en"):
-                participation.agree(
-                    member,
-                    categories[0],
-                    position=0,
-                    rationale="",
-                    discuss=False,
-                    expected_version=0,
-                )
-            outcome["agree"] = "saved"
-        except participation.StalePhase as refused:
-            outcome["agree"] = refused.message
-        finally:
-            connection.close()
+    def member_agrees():
+        with translation.override("en"):
+            return participation.agree(
+                member, categories[0], position=0, rationale="", discuss=False, expected_version=0
+            )
 
-    organiser = threading.Thread(target=organiser_moves_on)
-    organiser.start()
-    assert moving.wait(5)
-    agreeing = threading.Thread(target=member_agrees)
-    agreeing.start()
-    agreeing.join(0.5)
-    assert agreeing.is_alive(), "the save must wait for the phase change"
-    let_move_finish.set()
-    organiser.join(5)
-    agreeing.join(5)
-    assert "not saved" in outcome["agree"]
+    waited, refused = while_held(organiser_moves_on, member_agrees)
+    assert waited, "the save must wait for the phase change"
+    assert isinstance(refused, participation.StalePhase)
+    assert "Agreeing is over" in refused.message
     agreed = AgreedPosition.objects.get(assessment__trio=world.trio, category=categories[0])
     assert agreed.version == 0
