@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import timezone, translation
 
 from mengpaneel.insights import movement
@@ -105,10 +104,8 @@ def test_only_the_trio_and_its_organisers_start_a_moment(world):
     assert movement.start_moment(world.trio, None, by=world.organiser).trio == world.trio
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite's shared in-memory test database runs one transaction at a time",
-)
+# SQLite's shared in-memory test database runs one transaction at a time.
+@pytest.mark.postgres
 # Serialized rollback: the flush after a transactional test takes the migrated data with it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_clicks_at_once_start_one_moment(world):

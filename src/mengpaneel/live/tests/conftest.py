@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -93,33 +91,6 @@ def _in_process_events(request, settings):
     events.reset_broker()
     yield
     events.reset_broker()
-
-
-def run_elsewhere(function):
-    """Run ``function`` in a thread of its own and return its result.
-
-    Playwright's sync API keeps an event loop running on the main thread for the rest of
-    the session once a browser test ran, and asyncio and async_to_sync refuse to nest in
-    it. A test that touches the database from there needs ``transaction=True``.
-    """
-    outcome: dict = {}
-
-    def target() -> None:
-        from django.db import connections
-
-        try:
-            outcome["value"] = function()
-        except BaseException as exc:  # handed to the test's thread
-            outcome["error"] = exc
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join(60)
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome.get("value")
 
 
 def redis_url() -> str:

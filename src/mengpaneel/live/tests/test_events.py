@@ -9,7 +9,8 @@ import pytest
 
 from mengpaneel.live import events
 from mengpaneel.live.events import Change, LocalBroker, RedisBroker
-from mengpaneel.live.tests.conftest import redis_url, run_elsewhere
+from mengpaneel.live.tests.conftest import redis_url
+from mengpaneel.testing.concurrency import run_elsewhere
 
 
 def _channels(round_id: int, trio_id: int | None = None) -> set[str]:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
@@ -261,10 +260,8 @@ def test_without_javascript_the_conflict_shows_at_its_own_fader_only(
     assert response.content.decode().count("Nothing was overwritten") == 1
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite's shared in-memory test database runs one transaction at a time",
-)
+# SQLite's shared in-memory test database runs one transaction at a time.
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_agreement_sent_while_the_organiser_ends_the_phase_waits_and_is_refused(
     world, live_round, categories

@@ -7,14 +7,13 @@ import json
 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
-from django.db import connection
 from django.db.backends.signals import connection_created
 from django.test import AsyncClient
 from django.urls import reverse
 
 from mengpaneel.live import participation, phases
 from mengpaneel.live.constants import Phase
-from mengpaneel.live.tests.conftest import run_elsewhere
+from mengpaneel.testing.concurrency import run_elsewhere
 
 # The streams are read in a thread of their own (see run_elsewhere): data must be committed.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -101,10 +100,8 @@ def test_another_trio_hears_phase_changes_but_not_this_trios_placements(
     assert (event["kind"], event["phase"]) == ("phase", "reveal")
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="SQLite's shared in-memory test database ignores closing a connection",
-)
+# SQLite's shared in-memory test database ignores closing a connection.
+@pytest.mark.postgres
 def test_an_open_stream_holds_no_database_connection(world, live_round):
     """A room of listeners must not use up the connections (or the pool) of the pages."""
     opened = []
