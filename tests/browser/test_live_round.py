@@ -239,6 +239,10 @@ def test_a_live_round_from_start_to_close(asgi_server, browser, check):
 
     _move(control, "reflect")
     _phase_is(projector, "reflect")
+    # The phase attribute changes first; wait for the reflect board itself before looking.
+    projector.locator(".mp-projector__rule").first.wait_for()
+    assert altena_panel.locator(".mp-projector__rule").count() >= 1
+    assert venlo_panel.locator(".mp-projector__rule").count() == 0
     check_page(projector, "live-10-projector-reflect")
     _phase_is(guest, "reflect")
 

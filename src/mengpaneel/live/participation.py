@@ -206,8 +206,8 @@ def agree(
     with _one_writer_at_a_time(), transaction.atomic():
         # The round's row lock that ``phases.move`` takes: a move waits for this save, or
         # this save sees the move and is refused; never a save after the phase ended.
-        phase = LiveRound.objects.select_for_update().values_list("phase", flat=True)
-        current = phase.get(pk=live_round.pk)
+        rounds = LiveRound.objects.select_for_update()
+        current = rounds.values_list("phase", flat=True).get(pk=live_round.pk)
         if current != Phase.AGREE:
             raise _stale(current, Phase.AGREE)
         agreed = placing.agree(
