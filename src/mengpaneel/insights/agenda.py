@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from mengpaneel.insights.coherence import fires, positions_of
+from mengpaneel.insights.coherence import fires
 from mengpaneel.insights.models import AgendaLink, CoherenceRule
 from mengpaneel.panel.models import Assessment
+from mengpaneel.panel.positions import positions_of
 from mengpaneel.workshops.models import Trio
 
 

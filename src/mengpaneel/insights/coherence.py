@@ -17,6 +17,7 @@ from django.db import transaction
 
 from mengpaneel.insights.constants import Operator
 from mengpaneel.insights.models import CoherenceRule, RuleCondition
+from mengpaneel.panel.positions import positions_of
 
 Positions = Mapping[str, int | None]
 
@@ -54,29 +55,6 @@ def firing_rules(rules: Iterable[Any], positions: Positions) -> list:
     return [rule for rule in rules if getattr(rule, "is_active", True) and fires(rule, positions)]
 
 
-def agreed_positions_of(assessment) -> list:
-    """The assessment's agreed positions with their categories, read at most once.
-
-    Uses the ``with_panel()`` prefetch when there is one; otherwise one query,
-    kept on the instance, so templates asking again cost nothing.
-    """
-    cached = getattr(assessment, "_prefetched_objects_cache", {}).get("agreed_positions")
-    if cached is not None:
-        return list(cached)
-    if not hasattr(assessment, "_insights_agreed"):
-        assessment._insights_agreed = list(
-            assessment.agreed_positions.select_related("category").order_by(
-                "category__order", "category__pk"
-            )
-        )
-    return assessment._insights_agreed
-
-
-def positions_of(assessment) -> dict[str, int | None]:
-    """The agreed position per category key."""
-    return {agreed.category.key: agreed.position for agreed in agreed_positions_of(assessment)}
-
-
 class RuleBook:
     """The active rules of a set of model versions, loaded once (two queries), then reused.
 
@@ -107,7 +85,7 @@ class RuleBook:
         return firing_rules(self.rules_for(assessment.panel_model_id), positions_of(assessment))
 
     def firing_for(self, panel_model_id: int, positions: Positions) -> list[CoherenceRule]:
-        """The same for positions read as plain values (``insights.panels``)."""
+        """The same for positions read as plain values (``panel.positions``)."""
         return firing_rules(self.rules_for(panel_model_id), positions)
 
     def firing_keys(self, assessment) -> list[str]:

@@ -16,7 +16,6 @@ from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
-from mengpaneel.insights.coherence import positions_of
 from mengpaneel.panel import placing
 from mengpaneel.panel.models import Assessment, PanelModel
 from mengpaneel.workshops.models import Meeting, Trio
@@ -53,31 +52,6 @@ def moments(trio: Trio) -> QuerySet[Assessment]:
     return Assessment.objects.for_trio(trio).with_panel().order_by("created_at", "pk")
 
 
-def previous_agreed(assessment: Assessment) -> Assessment | None:
-    """The trio's latest revealed assessment before this one: where its ghost stands."""
-    return (
-        Assessment.objects.for_trio(assessment.trio_id)
-        .filter(revealed_at__isnull=False, created_at__lte=assessment.created_at)
-        .exclude(pk=assessment.pk)
-        .exclude(created_at=assessment.created_at, pk__gt=assessment.pk)
-        .latest_first()
-        .with_panel()
-        .first()
-    )
-
-
-def previous_positions(assessment: Assessment) -> dict[str, int | None]:
-    """The previous moment's agreed positions by category key ({} when there is none).
-
-    The panel drawing shows these as ghosts (``FaderDrawing.previous``).
-    """
-    if not hasattr(assessment, "_insights_previous"):
-        # Kept on the instance: a page draws the panel more than once (SVG, text).
-        previous = previous_agreed(assessment)
-        assessment._insights_previous = positions_of(previous) if previous is not None else {}
-    return assessment._insights_previous
-
-
 def at_meeting(
     trios: QuerySet | Iterable[Trio], meeting: Meeting | None, *, revealed_only: bool = False
 ) -> QuerySet[Assessment]:
@@ -85,7 +59,7 @@ def at_meeting(
 
     With ``revealed_only`` a moment still being placed alone is passed over: it
     has no agreed panel yet. One query whatever the number of trios; add
-    ``with_panel()`` or read the positions with ``insights.panels``.
+    ``with_panel()`` or read the positions with ``panel.positions``.
     """
     candidates = Assessment.objects.filter(trio=OuterRef("trio"))
     if revealed_only:

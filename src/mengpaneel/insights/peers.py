@@ -23,8 +23,8 @@ from mengpaneel.insights.constants import (
     PEER_DIFFERENCE_STEPS,
     SIMILAR_PANELS_SHOWN,
 )
-from mengpaneel.insights.panels import agreed_values
 from mengpaneel.panel.models import Assessment
+from mengpaneel.panel.positions import agreed_values
 
 Positions = Mapping[str, int | None]
 

@@ -14,9 +14,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mengpaneel.insights import movement, panels, peers, sharing
+from mengpaneel.insights import movement, peers, sharing
 from mengpaneel.insights.agenda import put_on_agenda
-from mengpaneel.insights.coherence import RuleBook, positions_of
+from mengpaneel.insights.coherence import RuleBook
 from mengpaneel.insights.forms import (
     ConsentForm,
     DifferenceForm,
@@ -25,7 +25,9 @@ from mengpaneel.insights.forms import (
 )
 from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.panel import access as panel_access
+from mengpaneel.panel import positions as panel_positions
 from mengpaneel.panel.models import Assessment, Category
+from mengpaneel.panel.positions import positions_of
 from mengpaneel.workshops import access
 from mengpaneel.workshops.models import Trio
 
@@ -279,18 +281,18 @@ def edition_insights(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("trio__municipality", "meeting", "panel_model")
         .order_by("trio__municipality__name", "trio_id")
     )
-    positions = panels.positions_by_assessment(a.pk for a in now)
+    positions = panel_positions.positions_by_assessment(a.pk for a in now)
     before: dict[int, dict[str, int | None]] = {}
     if since is not None:
         earlier = list(
             movement.at_meeting(trios, since, revealed_only=True).values_list("pk", "trio_id")
         )
-        earlier_positions = panels.positions_by_assessment(pk for pk, _trio in earlier)
+        earlier_positions = panel_positions.positions_by_assessment(pk for pk, _trio in earlier)
         before = {trio_id: earlier_positions.get(pk, {}) for pk, trio_id in earlier}
     model_ids = {a.panel_model_id for a in now}
     book = RuleBook.for_models(model_ids)
     categories: dict[str, Category] = {}
-    for category in panels.categories_of(model_ids):
+    for category in panel_positions.categories_of(model_ids):
         categories.setdefault(category.key, category)
     rows = []
     for assessment in now:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mengpaneel.panel import access, export, placing, presenting
 from mengpaneel.panel.forms import AgreeForm, DissentForm, PlacementForm
 from mengpaneel.panel.models import Assessment, Category
+from mengpaneel.panel.positions import previous_positions
 from mengpaneel.workshops.models import Trio
 
 OVERLAY = "over-elkaar"
@@ -46,8 +47,6 @@ def _svg(page: presenting.PanelPage, *, standalone: bool = False) -> str:
 
 
 def _drawing(page: presenting.PanelPage):
-    from mengpaneel.insights.movement import previous_positions  # issue 4: the ghost
-
     return presenting.panel_drawing(
         page.trio.municipality.name,
         page.faders,

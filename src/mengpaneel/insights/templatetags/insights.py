@@ -10,9 +10,10 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext, pgettext
 
-from mengpaneel.insights.coherence import RuleBook, agreed_positions_of
+from mengpaneel.insights.coherence import RuleBook
 from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.panel.models import signed as _signed
+from mengpaneel.panel.positions import agreed_positions_of
 
 register = template.Library()
 

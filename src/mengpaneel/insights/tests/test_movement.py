@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from mengpaneel.insights import movement
 from mengpaneel.insights.movement import Move, moves
 from mengpaneel.insights.tests.conftest import agreed_panel
-from mengpaneel.panel import placing, versions
+from mengpaneel.panel import placing, positions, versions
 from mengpaneel.panel.models import PanelModel
 from mengpaneel.testing.concurrency import while_held
 from mengpaneel.testing.factories import MeetingFactory
@@ -34,9 +34,9 @@ def test_previous_positions_are_those_of_the_last_revealed_moment_before(world):
     first = agreed_panel(world.trio, {"governance": 1}, at=now - timedelta(days=60))
     second = agreed_panel(world.trio, {"governance": 3}, at=now - timedelta(days=30))
     third = placing.start_assessment(world.trio)  # not revealed yet
-    assert movement.previous_positions(first) == {}
-    assert movement.previous_positions(second)["governance"] == 1
-    assert movement.previous_positions(third)["governance"] == 3
+    assert positions.previous_positions(first) == {}
+    assert positions.previous_positions(second)["governance"] == 1
+    assert positions.previous_positions(third)["governance"] == 3
 
 
 @pytest.mark.django_db

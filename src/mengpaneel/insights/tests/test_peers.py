@@ -112,8 +112,8 @@ def test_demo_venlo_sees_altenas_programme_budget_and_why(demo_edition):
     venlo = demo_trio(demo_edition, "GM0983")
     member = venlo.members.first().user
     assessment = placing.current_assessment(venlo)
-    from mengpaneel.insights.coherence import positions_of
     from mengpaneel.panel.models import Assessment
+    from mengpaneel.panel.positions import positions_of
 
     own = positions_of(Assessment.objects.with_panel().get(pk=assessment.pk))
     panels = peers.peer_panels(visible_peer_trios(venlo, member), "wijkgericht-werken")
