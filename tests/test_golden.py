@@ -149,7 +149,7 @@ def test_pictures_words_and_exports_stay_as_they_were(client):
     _check("compare_overlay.svg", overlaid)
     ids = {trio.pk: code for code, trio in trios.items()}
     moments: dict[str, str] = {}
-    csv_text = client.get(reverse("panel:export_csv", args=[edition.slug])).content.decode()
+    csv_text = client.get(reverse("reports:export_csv", args=[edition.slug])).content.decode()
     rows = list(csv.reader(io.StringIO(csv_text)))
     for row in rows[1:]:  # trio_id and assessment_id
         row[2] = ids[int(row[2])]
@@ -157,7 +157,7 @@ def test_pictures_words_and_exports_stay_as_they_were(client):
     named = io.StringIO()
     csv.writer(named).writerows(rows)
     _check("export.csv", named.getvalue())
-    json_text = client.get(reverse("panel:export_json", args=[edition.slug])).content.decode()
+    json_text = client.get(reverse("reports:export_json", args=[edition.slug])).content.decode()
     json_text = re.sub(r'"trio_id": (\d+),', lambda m: f'"trio_id": "{ids[int(m[1])]}",', json_text)
     json_text = re.sub(
         r'"assessment_id": (\d+),', lambda m: f'"assessment_id": "{moments[m[1]]}",', json_text

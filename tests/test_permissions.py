@@ -106,8 +106,8 @@ MATRIX = [
         ("edition.slug",),
         _private(member=OK, other_trio_member=OK, organiser=OK),
     ),
-    Row("panel:export_csv", ("edition.slug",), _private(organiser=OK)),
-    Row("panel:export_json", ("edition.slug",), _private(organiser=OK)),
+    Row("reports:export_csv", ("edition.slug",), _private(organiser=OK)),
+    Row("reports:export_json", ("edition.slug",), _private(organiser=OK)),
     # Live rounds (tests/conftest.py starts one for world.meeting, with one guest).
     Row("live:start", ("edition.slug", "meeting.pk"), _private(organiser=OK)),
     Row("live:join", (), EVERYONE),

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "mengpaneel.panel",
     "mengpaneel.live",
     "mengpaneel.insights",
+    "mengpaneel.reports",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,6 @@ Like those, every helper answers 404 both for "missing" and for "not yours".
 - Reveal and agree: members, and organisers as facilitators (e.g. typing a paper panel back).
 - Comparison: everyone in the edition; organisers see every trio, members their
   own and, once the organiser opens the comparison, the trios that share their panel.
-- Export: the edition's organisers.
 """
 
 from __future__ import annotations
@@ -53,7 +52,3 @@ def comparable_trios(edition: Edition, user) -> QuerySet[Trio]:
     if edition.comparison_open:
         seen |= Q(shares_panel=True)
     return trios.filter(seen).distinct()
-
-
-def get_edition_for_export(request: HttpRequest, slug: str) -> Edition:
-    return access.get_edition_for_organiser(request, slug)

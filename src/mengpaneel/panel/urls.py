@@ -14,18 +14,6 @@ urlpatterns = [
     path("trios/<int:pk>/mengpaneel.svg", views.trio_panel_svg, name="trio_panel_svg"),
     path("trios/<int:pk>/mengpaneel.png", views.trio_panel_png, name="trio_panel_png"),
     path("edities/<slug:slug>/vergelijken/", views.compare, name="compare"),
-    path(
-        "edities/<slug:slug>/mengpanelen.csv",
-        views.export_panels,
-        {"fmt": "csv"},
-        name="export_csv",
-    ),
-    path(
-        "edities/<slug:slug>/mengpanelen.json",
-        views.export_panels,
-        {"fmt": "json"},
-        name="export_json",
-    ),
 ]
 
 urlpatterns += [

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from mengpaneel.panel import access, export, placing, presenting
+from mengpaneel.panel import access, placing, presenting
 from mengpaneel.panel.forms import AgreeForm, DissentForm, PlacementForm
 from mengpaneel.panel.models import Assessment, Category
 from mengpaneel.panel.positions import previous_positions
@@ -306,15 +306,3 @@ def compare(request: HttpRequest, slug: str) -> HttpResponse:
         "is_organiser": edition.is_organised_by(request.user),
     }
     return render(request, "panel/compare.html", context)
-
-
-@login_required
-@require_GET
-def export_panels(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    edition = access.get_edition_for_export(request, slug)
-    content_type = "application/json" if fmt == "json" else "text/csv; charset=utf-8"
-    response = HttpResponse(
-        export.render(export.export_rows(edition), fmt), content_type=content_type
-    )
-    response["Content-Disposition"] = f'attachment; filename="mengpanelen-{edition.slug}.{fmt}"'
-    return response

@@ -17,7 +17,7 @@ from django.utils.html import escape
 from mengpaneel.core import demo
 from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.insights.tests.conftest import agreed_panel, demo_trio, member_of, rule_title
-from mengpaneel.panel import export
+from mengpaneel.reports import export
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_the_export_includes_every_moment(demo_edition):
 
 def test_only_the_editions_organiser_downloads_the_export(client, world):
     agreed_panel(world.other_trio, {"positioning": 2}, rationale="Alleen voor de organisatie")
-    url = reverse("panel:export_csv", args=[world.edition.slug])
+    url = reverse("reports:export_csv", args=[world.edition.slug])
     for user in (world.member, world.other_trio_member, world.other_organiser, world.outsider):
         client.force_login(user)
         assert client.get(url).status_code == 404, user

@@ -59,7 +59,7 @@ def test_organisers_see_every_trio_of_their_edition(client, world, edition_with_
     page = _compare(client, world).text
     for trio in (world.trio, world.other_trio, edition_with_panels):
         assert f"Toelichting {trio.municipality.name}" in page
-    assert reverse("panel:export_csv", args=[world.edition.slug]) in page
+    assert reverse("reports:export_csv", args=[world.edition.slug]) in page
 
 
 def test_members_see_shared_panels_and_their_own(client, world, edition_with_panels):

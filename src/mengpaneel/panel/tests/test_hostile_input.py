@@ -53,7 +53,7 @@ def test_rationale_is_kept_exactly_and_escaped(client, world, panel, text):
         assert "<script>alert" not in page
         assert "<img src=x" not in page
     client.force_login(world.organiser)
-    exported = client.get(reverse("panel:export_json", args=[world.edition.slug]))
+    exported = client.get(reverse("reports:export_json", args=[world.edition.slug]))
     rows = json.loads(exported.content)
     assert next(r for r in rows if r["category_key"] == "residents")["rationale"] == saved
 

@@ -24,8 +24,8 @@ TRIO_PAGES = {
 }
 EDITION_PAGES = {
     "panel:compare": _expect(member=200, other_trio_member=200, organiser=200),
-    "panel:export_csv": _expect(organiser=200),
-    "panel:export_json": _expect(organiser=200),
+    "reports:export_csv": _expect(organiser=200),
+    "reports:export_json": _expect(organiser=200),
 }
 # Posting nothing: a member gets the page back with "not saved yet" (200), or a redirect.
 TRIO_POSTS = {

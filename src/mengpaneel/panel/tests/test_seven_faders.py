@@ -73,7 +73,7 @@ def test_seven_faders_from_placing_to_export(client, world, panel):
     assert "Samen besloten over c7" in compare
 
     client.force_login(world.organiser)
-    exported = client.get(reverse("panel:export_csv", args=[world.edition.slug]))
+    exported = client.get(reverse("reports:export_csv", args=[world.edition.slug]))
     rows = list(csv.DictReader(io.StringIO(exported.content.decode())))
     # The export holds every moment (issue 4); this is the seven-fader one.
     mine = [r for r in rows if r["assessment_id"] == str(assessment.pk)]

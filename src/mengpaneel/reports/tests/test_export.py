@@ -10,7 +10,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from mengpaneel.core import demo
-from mengpaneel.panel import export, placing
+from mengpaneel.panel import placing
+from mengpaneel.reports import export
 from mengpaneel.workshops.models import Edition
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mengpaneel.panel import export
+from mengpaneel.reports import export
 from mengpaneel.workshops.models import Edition
 
 

@@ -1,6 +1,8 @@
 """Agreed panels out, for research: one row per trio × category (CSV or JSON).
 
-The same rows feed the ``export_panels`` command and the organisers' download.
+The same rows feed the ``export_panels`` command and the organisers' download. Each row
+names the coherence rules that fire for its moment, which is why the export lives above
+both the panel and its interpretation (``insights``).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import io
 import json
 from typing import IO, Any
 
+from mengpaneel.insights.coherence import RuleBook
 from mengpaneel.panel.models import Assessment
 from mengpaneel.workshops.models import Edition
 
@@ -41,8 +44,6 @@ def export_rows(edition: Edition) -> list[dict[str, Any]]:
     when the fader is unplaced; 0 is the middle, a real answer. ``rules`` holds
     the keys of the coherence rules that fire for that moment (issue 4).
     """
-    from mengpaneel.insights.coherence import RuleBook
-
     assessments = list(
         Assessment.objects.filter(trio__edition=edition)
         .with_panel()

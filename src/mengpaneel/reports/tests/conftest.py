@@ -1,0 +1,3 @@
+"""The panel app's fixtures (a trio of three on the default model), for the exports of it."""
+
+from mengpaneel.panel.tests.conftest import panel  # noqa: F401
