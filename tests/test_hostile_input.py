@@ -47,7 +47,6 @@ def _forms(world):
                 "year": t,
                 "status": t,
                 "description": t,
-                "panel_model_key": t,
             },
         ),
         (
@@ -59,8 +58,12 @@ def _forms(world):
                 "year": 2026,
                 "status": "running",
                 "description": t,
-                "panel_model_key": "wijkgericht-werken",
             },
+        ),
+        (
+            "organiser",
+            reverse("panel:edition_model", args=[edition.slug]),
+            lambda t: {"panel_model_key": t},
         ),
         (
             "organiser",

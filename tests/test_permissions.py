@@ -87,6 +87,7 @@ MATRIX = [
         _private(organiser=OK, other_organiser=OK),
     ),
     Row("panel:model_edit", ("'wijkgericht-werken'",), _private()),
+    Row("panel:edition_model", ("edition.slug",), _private(organiser=OK)),
     # The mixing panel. Posting nothing, a member gets the page back with "not saved yet".
     Row("panel:trio_panel", ("trio.pk",), _private(member=OK, organiser=OK)),
     Row("panel:history", ("trio.pk",), _private(member=OK, organiser=OK)),
@@ -228,6 +229,7 @@ def test_permission_matrix(client, world, row: Row, persona: str):
         ("workshops:trio_edit", ("trio.pk",)),
         ("workshops:case_edit", ("trio.pk",)),
         ("workshops:trio_invite", ("trio.pk",)),
+        ("panel:edition_model", ("edition.slug",)),
     ],
 )
 @pytest.mark.parametrize("persona", ["outsider", "other_trio_member", "other_organiser"])

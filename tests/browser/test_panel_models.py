@@ -60,10 +60,14 @@ def test_organiser_adapts_a_model_and_the_trio_places_its_faders(
     assert page.locator("main figure svg").count() == 1
     check_page(page, "models-04-detail")
 
-    page.goto(reverse("workshops:edition_edit", args=[edition.slug]))
+    page.goto(reverse("workshops:edition_detail", args=[edition.slug]))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Kies een ander mengpaneelmodel").click()
+    check_page(page, "models-05-edition-model")
     page.select_option("select[name=panel_model_key]", panel_model.key)
     submit(page)
-    check_page(page, "models-05-edition")
+    assert "Mengpaneel met bewoners voorop" in page.locator("main").inner_text()
+    check_page(page, "models-06-edition")
 
     member = TrioMemberFactory(trio__edition=edition).user
     member_page = new_context().new_page()

@@ -18,7 +18,7 @@ from django.utils import translation
 from playwright.sync_api import expect
 
 from mengpaneel.insights.tests.conftest import agreed_panel
-from mengpaneel.panel import placing
+from mengpaneel.panel import editions, placing
 from mengpaneel.panel.models import AgreedPosition, Category, IndividualPlacement, signed
 from mengpaneel.testing.factories import (
     PASSWORD,
@@ -78,7 +78,7 @@ def two_members(transactional_db) -> TwoMembers:
     TrioMemberFactory(trio=trio, user=anna, domain=Domain.AREA)
     TrioMemberFactory(trio=trio, user=bram, domain=Domain.SOCIAL)
     assessment = placing.start_assessment(
-        trio, panel_model=placing.model_for_new_panels(edition), meeting=meeting
+        trio, panel_model=editions.model_for_new_panels(edition), meeting=meeting
     )
     # A second municipality shares its agreed panel, so the comparison has two panels.
     venlo = TrioFactory(edition=edition, municipality=municipality("GM0983"), shares_panel=True)

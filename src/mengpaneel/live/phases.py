@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from mengpaneel.live import joincodes
 from mengpaneel.live.constants import PHASE_ORDER, ChangeKind, Phase
 from mengpaneel.live.models import LiveRound
-from mengpaneel.panel import placing
+from mengpaneel.panel import editions, placing
 from mengpaneel.panel.models import PanelModel
 from mengpaneel.workshops.models import Meeting
 
@@ -37,7 +37,7 @@ def start(meeting: Meeting, *, by, panel_model: PanelModel | None = None) -> Liv
         with transaction.atomic():
             live_round = LiveRound.objects.create(
                 meeting=meeting,
-                panel_model=panel_model or placing.model_for_new_panels(meeting.edition),
+                panel_model=panel_model or editions.model_for_new_panels(meeting.edition),
                 started_by=by,
             )
     except IntegrityError:  # someone started one at the same moment

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.panel import versions
 from mengpaneel.panel.constants import MAX_CATEGORIES
+from mengpaneel.panel.models import PanelModel
 
 SCALE_LOW = [(step, f"\u2212{-step}") for step in range(-1, -6, -1)]
 SCALE_HIGH = [(step, f"+{step}") for step in range(1, 6)]
@@ -131,3 +132,19 @@ def typed_values(data, form_class: type[forms.Form], prefix: str = "") -> dict:
     names = [*form_class.base_fields, "ORDER", "DELETE"] if prefix else form_class.base_fields
     start = f"{prefix}-" if prefix else ""
     return {name: data.get(f"{start}{name}") for name in names if f"{start}{name}" in data}
+
+
+class EditionModelForm(forms.Form):
+    """The model an edition's new panels use: one of the current models."""
+
+    panel_model_key = forms.ChoiceField(
+        label=_("Panel model"),
+        help_text=_("New panels in this edition use the current version of this model."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["panel_model_key"].choices = [
+            (panel_model.key, str(panel_model))
+            for panel_model in PanelModel.objects.current().order_by("name_nl")
+        ]

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from mengpaneel.panel import editions as panel_editions
 from mengpaneel.panel import versions
 from mengpaneel.panel.drawing import FaderDrawing, PanelDrawing, render_svg, text_alternative
 from mengpaneel.panel.model_forms import (
     CategoryForm,
     CategoryFormSet,
+    EditionModelForm,
     PanelModelForm,
     typed_values,
 )
@@ -77,7 +80,7 @@ def model_detail(request: HttpRequest, key: str) -> HttpResponse:
         .annotate(panel_count=Count("assessments"))
         .order_by("-version")
     )
-    editions = Edition.objects.organised_by(request.user).filter(panel_model_key=key)
+    editions = panel_editions.editions_using(key, Edition.objects.organised_by(request.user))
     context = {
         "panel_model": panel_model,
         "categories": panel_model.categories.all(),
@@ -177,3 +180,21 @@ def model_edit(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404
     panel_model = _current(key)
     return _model_form(request, panel_model, panel_model)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edition_model(request: HttpRequest, slug: str) -> HttpResponse:
+    """An organiser chooses the model the edition's new panels use."""
+    edition = access.get_edition_for_organiser(request, slug)
+    initial = {"panel_model_key": panel_editions.chosen_key(edition)}
+    form = EditionModelForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        try:
+            panel_editions.choose_model(edition, form.cleaned_data["panel_model_key"])
+        except ValidationError as error:
+            form.add_error("panel_model_key", error)
+        else:
+            messages.success(request, _("New panels in this edition use the chosen model."))
+            return redirect(edition)
+    return render(request, "panel/edition_model.html", {"form": form, "edition": edition})

@@ -126,6 +126,35 @@ class PanelModel(Translated):
         return self.pk is not None and self.assessments.exists()
 
 
+class EditionPanelModel(models.Model):
+    """Which panel model the new panels of an edition use.
+
+    Owned by the panel app, so the workshops app (editions) needs to know nothing of
+    panel models. An edition without a row uses the default model.
+    """
+
+    edition = models.OneToOneField(
+        "workshops.Edition",
+        verbose_name=_("edition"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="panel_model_choice",
+    )
+    panel_model_key = models.SlugField(
+        _("panel model"),
+        max_length=60,
+        default=DEFAULT_MODEL_KEY,
+        help_text=_("New panels in this edition use the current version of this model."),
+    )
+
+    class Meta:
+        verbose_name = _("panel model of an edition")
+        verbose_name_plural = _("panel models of editions")
+
+    def __str__(self) -> str:
+        return f"{self.edition}: {self.panel_model_key}"
+
+
 class Category(Translated):
     """One fader of a panel model, with its guiding question and its two poles."""
 

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mengpaneel.panel import editions
 from mengpaneel.panel.constants import FAR_APART_STEPS, ChangeKind
 from mengpaneel.panel.models import (
     AgreedPosition,
@@ -26,7 +27,7 @@ from mengpaneel.panel.models import (
     PanelModel,
     PositionChange,
 )
-from mengpaneel.workshops.models import Edition, Meeting, Trio
+from mengpaneel.workshops.models import Meeting, Trio
 
 
 @dataclass(frozen=True)
@@ -108,12 +109,6 @@ def start_assessment(
     return assessment
 
 
-def model_for_new_panels(edition: Edition) -> PanelModel:
-    """The current version of the edition's panel model (the default model if it is gone)."""
-    chosen = PanelModel.objects.current().filter(key=edition.panel_model_key).first()
-    return chosen or PanelModel.objects.default()
-
-
 def current_assessment(trio: Trio) -> Assessment:
     """The trio's latest assessment; the first one is started on the edition's model."""
     assessments = Assessment.objects.for_trio(trio).latest_first().select_related("panel_model")
@@ -124,7 +119,7 @@ def current_assessment(trio: Trio) -> Assessment:
         # Lock the trio so two first visits at once start one assessment, not two.
         Trio.objects.select_for_update().filter(pk=trio.pk).first()
         return assessments.first() or start_assessment(
-            trio, panel_model=model_for_new_panels(trio.edition)
+            trio, panel_model=editions.model_for_new_panels(trio.edition)
         )
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
 
 urlpatterns += [
     path("mengpanelen/", model_views.model_list, name="model_list"),
+    path("edities/<slug:slug>/mengpaneel-model/", model_views.edition_model, name="edition_model"),
     path("mengpanelen/nieuw/", model_views.model_create, name="model_create"),
     path("mengpanelen/<slug:key>/", model_views.model_detail, name="model_detail"),
     path("mengpanelen/<slug:key>/bewerken/", model_views.model_edit, name="model_edit"),

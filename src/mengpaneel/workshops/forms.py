@@ -6,17 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.agenda.models import Case
 from mengpaneel.organisations.models import Municipality
-from mengpaneel.panel.models import PanelModel
 from mengpaneel.workshops.constants import Domain
 from mengpaneel.workshops.models import Edition, Meeting, Talk, Trio
 
 
 class EditionForm(forms.ModelForm):
-    panel_model_key = forms.ChoiceField(
-        label=_("Panel model"),
-        help_text=_("New panels in this edition use the current version of this model."),
-    )
-
     class Meta:
         model = Edition
         fields = [
@@ -25,17 +19,9 @@ class EditionForm(forms.ModelForm):
             "year",
             "status",
             "description",
-            "panel_model_key",
             "comparison_open",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["panel_model_key"].choices = [
-            (panel_model.key, str(panel_model))
-            for panel_model in PanelModel.objects.current().order_by("name_nl")
-        ]
 
     def clean_year(self) -> int:
         year = self.cleaned_data["year"]

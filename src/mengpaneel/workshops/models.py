@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mengpaneel.panel.constants import DEFAULT_MODEL_KEY
 from mengpaneel.workshops.constants import Domain, EditionStatus
 
 
@@ -44,12 +43,6 @@ class Edition(models.Model):
         _("status"), max_length=20, choices=EditionStatus, default=EditionStatus.REGISTRATION_OPEN
     )
     description = models.TextField(_("description"), blank=True)
-    panel_model_key = models.SlugField(
-        _("panel model"),
-        max_length=60,
-        default=DEFAULT_MODEL_KEY,
-        help_text=_("New panels in this edition use the current version of this model."),
-    )
     comparison_open = models.BooleanField(
         _("comparison open to trios"),
         default=False,

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mengpaneel.accounts.forms import InvitedPersonForm
 from mengpaneel.agenda.models import Case
-from mengpaneel.panel import placing
 from mengpaneel.workshops import access, invitations
 from mengpaneel.workshops.forms import (
     CaseForm,
@@ -65,7 +64,6 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "organisers": edition.organisers.all(),
         "is_organiser": edition.is_organised_by(request.user),
         "my_trio_ids": set(trios.with_member(request.user).values_list("pk", flat=True)),
-        "panel_model": placing.model_for_new_panels(edition),
     }
     return render(request, "workshops/edition_detail.html", context)
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from mengpaneel.panel import placing, versions
+from mengpaneel.panel import editions, placing, versions
 from mengpaneel.panel.constants import DEFAULT_MODEL_KEY
 from mengpaneel.panel.models import PanelModel
 from mengpaneel.testing.factories import OrganiserFactory
@@ -46,8 +46,7 @@ def _own_model(world, name: str = "Eigen model", faders: int = 2, low: int = -3,
 
 def _in_use(world, panel_model):
     """The edition uses the model and a trio has started a panel on it."""
-    world.edition.panel_model_key = panel_model.key
-    world.edition.save()
+    editions.choose_model(world.edition, panel_model.key)
     return placing.current_assessment(world.trio)
 
 
@@ -166,7 +165,7 @@ def test_editing_a_model_in_use_makes_a_new_version_and_old_panels_keep_theirs(c
     current = PanelModel.objects.current().get(key=panel_model.key)
     assert current.version == 2
     assert [c.key for c in current.categories.all()] == ["a", "b", "c"]
-    assert placing.model_for_new_panels(world.edition) == current
+    assert editions.model_for_new_panels(world.edition) == current
 
 
 def test_saving_without_a_change_makes_no_new_version(world):
@@ -200,10 +199,12 @@ def test_a_new_model_never_takes_a_key_the_pages_use(world):
 def test_an_edition_on_another_model_gives_its_trios_that_panel(client, world):
     panel_model = _own_model(world, name="Drie schuiven", faders=3, low=-2, high=2)
     client.force_login(world.organiser)
-    edition_form = client.get(reverse("workshops:edition_edit", args=[world.edition.slug])).text
-    assert "Drie schuiven" in edition_form
-    world.edition.panel_model_key = panel_model.key
-    world.edition.save()
+    choose = reverse("panel:edition_model", args=[world.edition.slug])
+    assert "Drie schuiven" in client.get(choose).text
+    response = client.post(choose, {"panel_model_key": panel_model.key})
+    assert response.status_code == 302
+    edition_page = client.get(response.url).text
+    assert "Drie schuiven" in edition_page
 
     client.force_login(world.member)
     page = client.get(reverse("panel:trio_panel", args=[world.trio.pk])).text

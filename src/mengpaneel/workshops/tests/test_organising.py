@@ -17,7 +17,6 @@ def test_organiser_creates_an_edition_and_organises_it(client, world):
             "year": 2027,
             "status": "registration_open",
             "description": "",
-            "panel_model_key": "wijkgericht-werken",
         },
     )
     edition = Edition.objects.get(slug="werkplaats-2027")
@@ -129,7 +128,6 @@ def test_a_new_edition_keeps_the_comparison_closed_until_the_organiser_opens_it(
             "slug": "werkplaats-2028",
             "year": 2028,
             "status": "registration_open",
-            "panel_model_key": "wijkgericht-werken",
         },
     )
     edition = Edition.objects.get(slug="werkplaats-2028")
@@ -146,21 +144,3 @@ def test_a_new_edition_keeps_the_comparison_closed_until_the_organiser_opens_it(
     client.post(reverse("workshops:edition_comparison", args=[edition.slug]), {"open": "0"})
     edition.refresh_from_db()
     assert not edition.comparison_open
-
-
-def test_an_unknown_panel_model_is_refused_and_the_rest_kept(client, world):
-    client.force_login(world.organiser)
-    response = client.post(
-        reverse("workshops:edition_edit", args=[world.edition.slug]),
-        {
-            "name": "Werkplaats A, hernoemd",
-            "slug": world.edition.slug,
-            "year": 2026,
-            "status": "running",
-            "panel_model_key": "bestaat-niet",
-        },
-    )
-    assert response.status_code == 200
-    assert "Werkplaats A, hernoemd" in response.text
-    world.edition.refresh_from_db()
-    assert world.edition.name == "Werkplaats A"
