@@ -105,7 +105,7 @@ def _forms(world):
         ),
         (
             "member",
-            reverse("workshops:case_edit", args=[trio.pk]),
+            reverse("agenda:case_edit", args=[trio.pk]),
             lambda t: {"title": t, "question": t, "area": t},
         ),
         (
@@ -160,7 +160,7 @@ def test_saved_hostile_text_is_shown_escaped(client, world):
     client.force_login(world.member)
     text = "<b>vet</b> <script>alert('x')</script> 🏘️ שכונה"
     client.post(
-        reverse("workshops:case_edit", args=[world.trio.pk]),
+        reverse("agenda:case_edit", args=[world.trio.pk]),
         {"title": text[:200], "question": text, "area": "wijk"},
     )
     assert Case.objects.get(trio=world.trio).question == text
@@ -173,7 +173,7 @@ def test_too_long_text_gets_a_clear_message_and_is_kept(client, world):
     client.force_login(world.member)
     long_title = "Casus " * 60
     response = client.post(
-        reverse("workshops:case_edit", args=[world.trio.pk]),
+        reverse("agenda:case_edit", args=[world.trio.pk]),
         {"title": long_title, "question": "Mijn vraag blijft staan", "area": ""},
     )
     assert response.status_code == 200

@@ -69,7 +69,7 @@ MATRIX = [
     Row("workshops:trio_create", ("edition.slug",), _private(organiser=OK)),
     Row("workshops:trio_detail", ("trio.pk",), _private(member=OK, organiser=OK)),
     Row("workshops:trio_edit", ("trio.pk",), _private(member=OK, organiser=OK)),
-    Row("workshops:case_edit", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("agenda:case_edit", ("trio.pk",), _private(member=OK, organiser=OK)),
     Row("workshops:trio_invite", ("trio.pk",), _private(member=OK, organiser=OK)),
     Row(
         "workshops:trio_member_remove",
@@ -163,7 +163,7 @@ MATRIX = [
     # its agenda is refused with a message and a redirect; a new moment starts.
     Row("insights:trio_coherence", ("trio.pk",), _private(member=OK, organiser=OK)),
     Row(
-        "insights:agenda_add",
+        "agenda:rule_add",
         ("trio.pk", "'1'"),
         _private(member=302, organiser=302),
         method="post",
@@ -227,7 +227,7 @@ def test_permission_matrix(client, world, row: Row, persona: str):
         ("workshops:meeting_create", ("edition.slug",)),
         ("workshops:trio_create", ("edition.slug",)),
         ("workshops:trio_edit", ("trio.pk",)),
-        ("workshops:case_edit", ("trio.pk",)),
+        ("agenda:case_edit", ("trio.pk",)),
         ("workshops:trio_invite", ("trio.pk",)),
         ("panel:edition_model", ("edition.slug",)),
     ],

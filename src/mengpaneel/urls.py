@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("mengpaneel.workshops.urls")),
     path("", include("mengpaneel.panel.urls")),
     path("", include("mengpaneel.insights.urls")),
+    path("", include("mengpaneel.agenda.urls")),
     path("", include("mengpaneel.live.urls")),
     path("", include("mengpaneel.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

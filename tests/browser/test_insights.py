@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from mengpaneel.agenda.models import AgendaLink
 from mengpaneel.core import demo
-from mengpaneel.insights.models import AgendaLink
 from mengpaneel.insights.tests.conftest import agreed_panel
 from mengpaneel.workshops.models import Edition
 from tests.browser.test_member_keyboard import DEMO_PASSWORD, gettext_in

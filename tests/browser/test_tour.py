@@ -33,7 +33,7 @@ def test_every_organiser_page_passes_axe(demo_edition, page, check_page):
         "meeting-edit": reverse("workshops:meeting_edit", args=[demo_edition.slug, meeting.pk]),
         "trio": trio.get_absolute_url(),
         "trio-edit": reverse("workshops:trio_edit", args=[trio.pk]),
-        "case-edit": reverse("workshops:case_edit", args=[trio.pk]),
+        "case-edit": reverse("agenda:case_edit", args=[trio.pk]),
         "trio-invite": reverse("workshops:trio_invite", args=[trio.pk]),
     }
     for name, url in pages.items():

@@ -14,7 +14,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.insights.models import (
-    AgendaLink,
     CoherenceRule,
     RuleCondition,
     SharingConsent,
@@ -89,15 +88,4 @@ class SharingConsentAdmin(admin.ModelAdmin):
     readonly_fields = ["trio", "across_editions", "updated_by", "updated_at"]
 
     def has_add_permission(self, request) -> bool:
-        return False
-
-
-@admin.register(AgendaLink)
-class AgendaLinkAdmin(admin.ModelAdmin):
-    list_display = ["title", "trio", "rule_key", "created_by", "created_at"]
-    list_select_related = ["trio__municipality", "created_by"]
-    readonly_fields = ["trio", "rule", "rule_key", "assessment", "created_by", "created_at"]
-
-    def has_add_permission(self, request) -> bool:
-        # A trio puts a rule on its agenda from the coherence page; here an item would lack one.
         return False

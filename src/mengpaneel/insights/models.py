@@ -1,4 +1,4 @@
-"""Coherence rules, consent to share across editions, and rules put on a case's agenda.
+"""Coherence rules, and consent to share a panel across editions.
 
 A coherence rule is data, not code: organisers edit it in the admin. It belongs
 to one panel model version and speaks of categories by key, so it works for
@@ -180,58 +180,3 @@ class SharingConsent(models.Model):
         if self.across_editions:
             return gettext("%(trio)s: shares its panel across editions") % {"trio": self.trio}
         return gettext("%(trio)s: keeps its panel within its edition") % {"trio": self.trio}
-
-
-class AgendaLink(models.Model):
-    """A coherence rule a trio put on the agenda of its case.
-
-    Deliberately small: the local agenda (owner, date, status) is a later
-    issue, which can take these over. The title is kept so the item survives
-    an organiser editing or removing the rule.
-    """
-
-    trio = models.ForeignKey(
-        "workshops.Trio",
-        verbose_name=_("trio"),
-        on_delete=models.CASCADE,
-        related_name="agenda_links",
-    )
-    rule = models.ForeignKey(
-        CoherenceRule,
-        verbose_name=_("coherence rule"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="agenda_links",
-    )
-    rule_key = models.SlugField(_("rule key"), max_length=80)
-    assessment = models.ForeignKey(
-        "panel.Assessment",
-        verbose_name=_("assessment"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        help_text=_("The moment at which the rule fired."),
-    )
-    title = models.CharField(_("title"), max_length=200)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("coherence rule on the agenda")
-        verbose_name_plural = _("coherence rules on the agenda")
-        ordering = ["trio", "created_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["trio", "rule"], name="one_agenda_link_per_rule")
-        ]
-
-    def __str__(self) -> str:
-        return self.title

@@ -6,11 +6,6 @@ app_name = "insights"
 
 urlpatterns = [
     path("trios/<int:pk>/samenhang/", views.trio_coherence, name="trio_coherence"),
-    path(
-        "trios/<int:pk>/samenhang/<int:rule_pk>/op-de-agenda/",
-        views.agenda_add,
-        name="agenda_add",
-    ),
     path("trios/<int:pk>/leren-van-anderen/", views.trio_peers, name="trio_peers"),
     path("trios/<int:pk>/leren-van-anderen/delen/", views.sharing_consent, name="sharing_consent"),
     path("trios/<int:pk>/momenten/", views.trio_moments, name="trio_moments"),

@@ -9,13 +9,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mengpaneel.insights import movement, peers, sharing
-from mengpaneel.insights.agenda import put_on_agenda
 from mengpaneel.insights.coherence import RuleBook
 from mengpaneel.insights.forms import (
     ConsentForm,
@@ -42,21 +40,6 @@ def _latest(trio: Trio, *, revealed: bool = False) -> Assessment | None:
     return assessments.first()
 
 
-def _back(request: HttpRequest, fallback: str) -> str:
-    """The page the form came from, if it is a path on this site; else ``fallback``.
-
-    Only a path: ``redirect`` would read a bare word as a URL name and fail on it.
-    """
-    target = request.POST.get("next", "")
-    if (
-        target.startswith("/")
-        and target.isprintable()
-        and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
-    ):
-        return target
-    return fallback
-
-
 @login_required
 def trio_coherence(request: HttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
@@ -74,34 +57,8 @@ def trio_coherence(request: HttpRequest, pk: int) -> HttpResponse:
         "assessment": assessment,
         "firing": firing,
         "quiet": quiet,
-        # Whether to offer "put on the agenda" is decided by insights/_coherence.html.
-        "agenda_links": trio.agenda_links.select_related("rule", "created_by"),
     }
     return render(request, "insights/trio_coherence.html", context)
-
-
-@login_required
-@require_POST
-def agenda_add(request: HttpRequest, pk: int, rule_pk: int) -> HttpResponse:
-    trio = access.get_trio_for_user(request, pk)
-    rule = get_object_or_404(CoherenceRule.objects.active(), pk=rule_pk)
-    assessment = _latest(trio)
-    back = _back(request, trio.get_absolute_url())
-    if assessment is None:
-        messages.error(request, _("Your trio has no panel yet."))
-        return redirect(back)
-    try:
-        _link, created = put_on_agenda(trio, rule, assessment, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(back)
-    if created:
-        messages.success(
-            request, _("“%(title)s” is on your case's agenda.") % {"title": rule.title}
-        )
-    else:
-        messages.info(request, _("“%(title)s” was already on your agenda.") % {"title": rule.title})
-    return redirect(back)
 
 
 @dataclass

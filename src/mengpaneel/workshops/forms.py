@@ -4,7 +4,6 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from mengpaneel.agenda.models import Case
 from mengpaneel.organisations.models import Municipality
 from mengpaneel.workshops.constants import Domain
 from mengpaneel.workshops.models import Edition, Meeting, Talk, Trio
@@ -110,13 +109,6 @@ class TrioSettingsForm(forms.ModelForm):
     class Meta:
         model = Trio
         fields = ["local_name", "shares_panel"]
-
-
-class CaseForm(forms.ModelForm):
-    class Meta:
-        model = Case
-        fields = ["title", "question", "area"]
-        widgets = {"question": forms.Textarea(attrs={"rows": 5})}
 
 
 class InvitationForm(forms.Form):

@@ -26,7 +26,6 @@ urlpatterns = [
     path("edities/<slug:slug>/trios/nieuw/", views.trio_create, name="trio_create"),
     path("trios/<int:pk>/", views.trio_detail, name="trio_detail"),
     path("trios/<int:pk>/bewerken/", views.trio_edit, name="trio_edit"),
-    path("trios/<int:pk>/casus/", views.case_edit, name="case_edit"),
     path("trios/<int:pk>/uitnodigen/", views.trio_invite, name="trio_invite"),
     path(
         "trios/<int:pk>/leden/<int:member_pk>/verwijderen/",

@@ -11,10 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mengpaneel.accounts.forms import InvitedPersonForm
-from mengpaneel.agenda.models import Case
 from mengpaneel.workshops import access, invitations
 from mengpaneel.workshops.forms import (
-    CaseForm,
     EditionForm,
     InvitationForm,
     MeetingForm,
@@ -154,7 +152,6 @@ def trio_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "trio": trio,
         "edition": trio.edition,
         "members": trio.members.select_related("user"),
-        "case": Case.objects.filter(trio=trio).first(),
         "open_invitations": trio.invitations.usable(),
         "is_organiser": trio.edition.is_organised_by(request.user),
     }
@@ -175,21 +172,6 @@ def trio_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(trio)
     return render(
         request, "workshops/trio_form.html", {"form": form, "trio": trio, "edition": trio.edition}
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    trio = access.get_trio_for_user(request, pk)
-    case = Case.objects.filter(trio=trio).first() or Case(trio=trio)
-    form = CaseForm(request.POST or None, instance=case)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("The case has been saved."))
-        return redirect(trio)
-    return render(
-        request, "workshops/case_form.html", {"form": form, "trio": trio, "edition": trio.edition}
     )
 
 

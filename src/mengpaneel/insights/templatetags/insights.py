@@ -39,12 +39,6 @@ def firing_rules(context, assessment) -> list[CoherenceRule]:
     return book.firing(assessment)
 
 
-@register.simple_tag
-def agenda_rule_ids(trio) -> set[int]:
-    """The rules this trio already put on its agenda (one query)."""
-    return set(trio.agenda_links.values_list("rule_id", flat=True))
-
-
 @register.simple_tag(takes_context=True)
 def may_act_for(context, trio) -> bool:
     """Whether the person looking may act for the trio (a member or its organiser)."""
@@ -115,7 +109,7 @@ def rule_conditions(rule: CoherenceRule, assessment) -> list[dict]:
 
 @register.simple_tag
 def trio_summary(trio) -> dict:
-    """What the trio page lists for issue 4: the moments and the rules on the agenda (2 queries)."""
+    """What the trio page lists of its moments (one query)."""
     from mengpaneel.panel.models import Assessment
 
     return {
@@ -124,5 +118,4 @@ def trio_summary(trio) -> dict:
             .select_related("meeting", "panel_model")
             .order_by("created_at", "pk")
         ),
-        "agenda_links": list(trio.agenda_links.select_related("rule")),
     }

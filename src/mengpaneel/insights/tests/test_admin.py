@@ -115,13 +115,6 @@ def test_the_rule_list_shows_conditions(admin_client):
     assert "positioning ≥ +1" in response.content.decode()
 
 
-def test_agenda_items_are_added_by_trios_not_in_the_admin(admin_client):
-    # Every field but the title is read-only there: an added item would have no trio.
-    add = reverse("admin:insights_agendalink_add")
-    assert admin_client.post(add, {"title": "Los"}).status_code == 403
-    assert admin_client.get(add).status_code == 403
-
-
 def test_a_sharing_consent_reads_as_words_in_the_admin(admin_client, world):
     consent = record_consent(world.trio, True, by=world.member)
     admin_client.cookies["django_language"] = "en"  # Dutch unless chosen, whatever the browser

@@ -28,7 +28,7 @@ def test_the_panel_page_shows_the_firing_rules_beside_the_panel(client, demo_edi
     page = client.get(reverse("panel:trio_panel", args=[altena.pk])).content.decode()
     assert rule_title("positioning_vs_residents") in page
     assert rule_title("governance_vs_internal_process") in page
-    assert reverse("insights:agenda_add", args=[altena.pk, 1]).rsplit("/", 3)[0] in page
+    assert reverse("agenda:rule_add", args=[altena.pk, 1]).rsplit("/", 3)[0] in page
 
 
 def test_the_panel_shows_the_previous_moment_as_a_ghost(client, world):
@@ -52,7 +52,7 @@ def test_the_trio_page_lists_moments_and_agenda_items(client, world):
     agreed_panel(world.trio, {"positioning": 2, "residents": -2}, meeting=world.meeting)
     client.force_login(world.member)
     rule = CoherenceRule.objects.get(key="positioning_vs_residents")
-    client.post(reverse("insights:agenda_add", args=[world.trio.pk, rule.pk]))
+    client.post(reverse("agenda:rule_add", args=[world.trio.pk, rule.pk]))
     page = client.get(reverse("workshops:trio_detail", args=[world.trio.pk])).content.decode()
     assert str(world.meeting) in page
     assert escape(rule.title_en) in page

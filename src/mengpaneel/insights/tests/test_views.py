@@ -9,9 +9,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from mengpaneel.insights.models import AgendaLink, CoherenceRule, SharingConsent
+from mengpaneel.insights.models import SharingConsent
 from mengpaneel.insights.sharing import record_consent
-from mengpaneel.insights.tests.conftest import agreed_panel, demo_trio, member_of, rule_title
+from mengpaneel.insights.tests.conftest import agreed_panel, demo_trio, member_of
 from mengpaneel.panel.models import Assessment
 from mengpaneel.testing.factories import (
     EditionFactory,
@@ -21,48 +21,6 @@ from mengpaneel.testing.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def test_altena_sees_both_source_rules_and_puts_one_on_its_agenda(client, demo_edition):
-    altena = demo_trio(demo_edition, "GM1959")
-    client.force_login(member_of(altena))
-    url = reverse("insights:trio_coherence", args=[altena.pk])
-    page = client.get(url).content.decode()
-    for key in ("positioning_vs_residents", "governance_vs_internal_process"):
-        assert rule_title(key) in page
-    rule = CoherenceRule.objects.get(key="positioning_vs_residents")
-    add = reverse("insights:agenda_add", args=[altena.pk, rule.pk])
-    response = client.post(add, {"next": url})
-    assert response.status_code == 302 and response.url == url
-    assert client.post(add, {"next": url}).status_code == 302  # twice: still one item
-    link = AgendaLink.objects.get()
-    assert (link.trio, link.rule, link.created_by) == (altena, rule, member_of(altena))
-    page = client.get(url).content.decode()
-    assert "On your case's agenda." in page
-
-
-def test_schiedam_fires_neither_source_rule_and_cannot_add_one(client, demo_edition):
-    schiedam = demo_trio(demo_edition, "GM0606")
-    client.force_login(member_of(schiedam))
-    page = client.get(reverse("insights:trio_coherence", args=[schiedam.pk])).content.decode()
-    firing_part = page.split("The other rules of this panel")[0]
-    for key in ("positioning_vs_residents", "governance_vs_internal_process"):
-        assert rule_title(key) not in firing_part
-    rule = CoherenceRule.objects.get(key="positioning_vs_residents")
-    response = client.post(reverse("insights:agenda_add", args=[schiedam.pk, rule.pk]))
-    assert response.status_code == 302
-    assert not AgendaLink.objects.exists()
-
-
-def test_an_open_redirect_is_refused(client, demo_edition):
-    altena = demo_trio(demo_edition, "GM1959")
-    client.force_login(member_of(altena))
-    rule = CoherenceRule.objects.get(key="positioning_vs_residents")
-    response = client.post(
-        reverse("insights:agenda_add", args=[altena.pk, rule.pk]),
-        {"next": "https://elders.example.org/"},
-    )
-    assert response.url == altena.get_absolute_url()
 
 
 def test_venlo_learns_from_altenas_programme_budget(client, demo_edition):
@@ -244,22 +202,6 @@ def test_the_comparison_makes_as_many_queries_for_many_trios_as_for_few(client, 
     many = _comparison_queries(client, edition, member)
     assert few == many
     assert _comparison_queries(client, edition, world.organiser) <= many + 1
-
-
-@pytest.mark.parametrize(
-    "target",
-    ["panel", "admin:index", "insights:trio_coherence", "/trios/\r\nSet-Cookie: x=1", "\x00"],
-)
-def test_a_malformed_return_address_falls_back_to_the_trio_page(client, demo_edition, target):
-    altena = demo_trio(demo_edition, "GM1959")
-    client.force_login(member_of(altena))
-    rule = CoherenceRule.objects.get(key="positioning_vs_residents")
-    response = client.post(
-        reverse("insights:agenda_add", args=[altena.pk, rule.pk]), {"next": target}
-    )
-    assert response.status_code == 302
-    assert response.url == altena.get_absolute_url()
-    assert AgendaLink.objects.filter(trio=altena, rule=rule).exists()
 
 
 def test_a_moment_still_being_placed_is_not_shown_as_movement(client, world):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from mengpaneel.insights.agenda import put_on_agenda
-from mengpaneel.insights.models import AgendaLink, CoherenceRule
+from mengpaneel.agenda.models import AgendaLink
+from mengpaneel.agenda.rules import put_on_agenda
+from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.insights.tests.conftest import agreed_panel
 
 pytestmark = pytest.mark.django_db

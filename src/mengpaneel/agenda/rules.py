@@ -1,4 +1,4 @@
-"""A trio puts a firing coherence rule on the agenda of its case, in one action."""
+"""A trio puts a coherence rule that fires for its panel on the agenda of its case."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from mengpaneel.accounts.models import User
+from mengpaneel.agenda.models import AgendaLink
 from mengpaneel.insights.coherence import fires
-from mengpaneel.insights.models import AgendaLink, CoherenceRule
+from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.panel.models import Assessment
 from mengpaneel.panel.positions import positions_of
 from mengpaneel.workshops.models import Trio
 
 
 def put_on_agenda(
-    trio: Trio, rule: CoherenceRule, assessment: Assessment, by
+    trio: Trio, rule: CoherenceRule, assessment: Assessment, by: User
 ) -> tuple[AgendaLink, bool]:
     """Store the rule as an item of the trio's agenda; (item, created).
 
