@@ -2,7 +2,8 @@
 
 ``trio_board`` is a participant's view of their own trio; ``room_board`` is the
 projector's view of every trio. Before the reveal the room board holds counts
-only ("2 of 3 done"), never a position.
+only ("2 of 3 done"), never a position. Panels are shown as the panel page shows
+them (``panel.presenting``), with the guests' marks beside the members'.
 """
 
 from __future__ import annotations
@@ -10,45 +11,22 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Max, Min
+from django.http import QueryDict
 
+from mengpaneel.insights.coherence import RuleBook
+from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.live.constants import PHASE_ORDER, Phase
 from mengpaneel.live.models import Guest, GuestPlacement, LiveRound, RoundAssessment
-from mengpaneel.panel.constants import FAR_APART_STEPS
-from mengpaneel.panel.models import Assessment, Category, IndividualPlacement, signed
+from mengpaneel.live.participation import Participant
+from mengpaneel.panel import drawing, presenting
+from mengpaneel.panel.forms import AgreeForm, PlacementForm, fader_initial
+from mengpaneel.panel.models import Assessment, Category, IndividualPlacement, PanelModel
+from mengpaneel.panel.positions import far_apart
+from mengpaneel.panel.presenting import FaderView
 from mengpaneel.workshops.models import Trio, TrioMember
-
-
-@dataclass
-class Dot:
-    """One person's position on one fader, shown after the reveal."""
-
-    name: str
-    is_guest: bool
-    position: int | None
-    text: str
-
-    @property
-    def signed(self) -> str:
-        return signed(self.position)
-
-
-@dataclass
-class FaderRow:
-    category: Category
-    dots: list[Dot] = field(default_factory=list)
-    agreed: object | None = None  # AgreedPosition
-
-    @property
-    def far_apart(self) -> bool:
-        placed = [d.position for d in self.dots if d.position is not None]
-        return bool(placed) and max(placed) - min(placed) >= FAR_APART_STEPS
-
-    @property
-    def agreed_text(self) -> str:
-        position = self.agreed.position if self.agreed else None
-        return self.category.value_text(position)
 
 
 @dataclass
@@ -81,30 +59,48 @@ def _assessments(live_round: LiveRound, trios: list[Trio]) -> dict[int, Assessme
     return {assessment.trio_id: assessment for assessment in found}
 
 
-def fader_rows(live_round: LiveRound, assessment: Assessment | None) -> list[FaderRow]:
-    """Each fader with everybody's dot (members and active guests) and the agreed position."""
+def guest(guest: Guest) -> presenting.Person:
+    return presenting.Person(
+        ("guest", guest.pk), guest.name, presenting.initials(guest.name), is_guest=True
+    )
+
+
+def fader_rows(live_round: LiveRound, assessment: Assessment | None) -> list[FaderView]:
+    """Each fader with everybody's mark (members, then active guests) and the agreed position."""
     categories = categories_of(live_round)
-    rows = {category.pk: FaderRow(category) for category in categories}
     if assessment is None:
-        return list(rows.values())
-    placements = assessment.placements.select_related("member").order_by("member__name")
-    for placement in placements:
-        row = rows.get(placement.category_id)
-        if row is not None:
-            text = row.category.value_text(placement.position)
-            row.dots.append(Dot(placement.member.name, False, placement.position, text))
+        return presenting.fader_views(categories, {})
+    placements = presenting.member_placements(
+        assessment.placements.select_related("member").order_by("member__name")
+    )
     guest_placements = GuestPlacement.objects.filter(
         assessment=assessment, guest__removed_at__isnull=True
     ).select_related("guest")
     for placement in guest_placements.order_by("guest__created_at"):
-        row = rows.get(placement.category_id)
-        if row is not None:
-            text = row.category.value_text(placement.position)
-            row.dots.append(Dot(placement.guest.name, True, placement.position, text))
-    for agreed in assessment.agreed_positions.all():
-        if agreed.category_id in rows:
-            rows[agreed.category_id].agreed = agreed
-    return list(rows.values())
+        placements.append(
+            presenting.Placement(guest(placement.guest), placement.category_id, placement.position)
+        )
+    labels = {placement.person.key: placement.person.initials for placement in placements}
+    agreed = {a.category_id: a for a in assessment.agreed_positions.all()}
+    return presenting.fader_views(categories, agreed, placements, labels)
+
+
+def panel_svg(
+    assessment: Assessment | None,
+    *,
+    title: str,
+    faders: list[FaderView] | None = None,
+    id_prefix: str,
+) -> str:
+    """The trio's panel as the panel page draws it; with ``faders`` (``fader_rows``),
+    everybody's marks too, guests included. Empty when there is nothing to draw."""
+    if assessment is None:
+        return ""
+    shown = presenting.agreed_faders(assessment) if faders is None else faders
+    picture = presenting.panel_drawing(
+        title, shown, assessment.panel_model, with_members=faders is not None
+    )
+    return drawing.render_svg(picture, id_prefix=id_prefix)
 
 
 @dataclass
@@ -119,7 +115,7 @@ class TrioSummary:
     agreed: int = 0
     assessment: Assessment | None = None
     drawing: str = ""
-    rules: list = field(default_factory=list)
+    rules: list[CoherenceRule] = field(default_factory=list)
     positions: list[tuple[str, str]] = field(default_factory=list)
     kept_in_trio: bool = False  # agreed, but the trio does not share its panel with the room
 
@@ -184,7 +180,7 @@ def _far_apart_counts(live_round: LiveRound) -> dict[int, int]:
         widen((row["guest__trio"], row["category"]), row["low"], row["high"])
     counts: dict[int, int] = defaultdict(int)
     for (trio_id, _category), (low, high) in spread.items():
-        if high - low >= FAR_APART_STEPS:
+        if far_apart((low, high)):
             counts[trio_id] += 1
     return counts
 
@@ -239,35 +235,31 @@ def room_board(live_round: LiveRound, *, with_names: bool = False) -> list[TrioS
                     1 for a in summary.assessment.agreed_positions.all() if a.position is not None
                 )
     elif phase in (Phase.PLENARY, Phase.REFLECT, Phase.CLOSED):
-        from mengpaneel.live import drawings
-
         book = None
         if phase == Phase.REFLECT:
-            book = drawings.rule_book([s.assessment for s in summaries if s.assessment])
+            book = RuleBook.for_assessments([s.assessment for s in summaries if s.assessment])
         for summary in summaries:
             if summary.assessment is None:
                 continue
             if not with_names and not summary.trio.shares_panel:
                 summary.kept_in_trio = True
                 continue
-            summary.drawing = drawings.panel_svg(
+            summary.drawing = panel_svg(
                 summary.assessment,
                 title=summary.trio.municipality.name,
                 id_prefix=f"t{summary.trio.pk}",
             )
             summary.positions = [
-                (agreed.category.name, agreed.category.value_text(agreed.position))
-                for agreed in summary.assessment.agreed_positions.all()
+                (fader.category.name, fader.agreed_text)
+                for fader in presenting.agreed_faders(summary.assessment)
             ]
             if book is not None:
                 summary.rules = book.firing(summary.assessment)
     return summaries
 
 
-def trio_board(participant) -> dict:
+def trio_board(participant: Participant) -> dict[str, Any]:
     """What a participant sees of their own trio in the current phase (a template context)."""
-    from mengpaneel.panel.forms import AgreeForm, PlacementForm, fader_initial
-
     live_round, trio = participant.live_round, participant.trio
     phase = live_round.phase
     model = live_round.panel_model
@@ -277,7 +269,7 @@ def trio_board(participant) -> dict:
         .first()
     )
     assessment = Assessment.objects.with_panel().filter(pk=link).first() if link else None
-    context: dict = {
+    context: dict[str, Any] = {
         "phase": phase,
         "people": people_of(live_round, [trio]).get(trio.pk, []),
         "assessment": assessment,
@@ -305,31 +297,29 @@ def trio_board(participant) -> dict:
     rows = fader_rows(live_round, assessment)
     context["rows"] = rows
     if phase == Phase.AGREE and not participant.is_guest:
-        context["agree_forms"] = [
-            (
-                row,
-                AgreeForm(
-                    category=row.category,
-                    panel_model=model,
-                    initial=fader_initial(
-                        row.agreed.position if row.agreed else None,
-                        rationale=row.agreed.rationale if row.agreed else "",
-                        discuss=row.agreed.discuss if row.agreed else False,
-                        version=row.agreed.version if row.agreed else 0,
-                    ),
-                ),
-            )
-            for row in rows
-        ]
-    from mengpaneel.live import drawings
-
-    context["drawing"] = drawings.panel_svg(
-        assessment, title=trio.municipality.name, rows=rows, id_prefix="mine"
+        context["agree_forms"] = [(row, agree_form(row, model)) for row in rows]
+    context["drawing"] = panel_svg(
+        assessment, title=trio.municipality.name, faders=rows, id_prefix="mine"
     )
     if phase == Phase.REFLECT and assessment is not None:
-        book = drawings.rule_book([assessment])
-        context["rules"] = book.firing(assessment) if book else []
+        context["rules"] = RuleBook.for_assessments([assessment]).firing(assessment)
     return context
+
+
+def agree_form(
+    fader: FaderView, panel_model: PanelModel, data: QueryDict | None = None
+) -> AgreeForm:
+    """The agree form of one fader: as saved, or as sent (``data``) on the saved version."""
+    agreed = fader.agreed
+    if data is not None:
+        return AgreeForm(data, category=fader.category, panel_model=panel_model)
+    initial = fader_initial(
+        agreed.position if agreed else None,
+        rationale=agreed.rationale if agreed else "",
+        discuss=agreed.discuss if agreed else False,
+        version=agreed.version if agreed else 0,
+    )
+    return AgreeForm(category=fader.category, panel_model=panel_model, initial=initial)
 
 
 def root_context(live_round: LiveRound) -> dict:

@@ -14,7 +14,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -125,17 +125,6 @@ def require_phase(live_round: LiveRound, phase: Phase) -> None:
         raise _stale(current, phase)
 
 
-def _check_guest_position(assessment: Assessment, category: Category, position: int | None):
-    if category.panel_model_id != assessment.panel_model_id:
-        raise ValidationError(_("This fader is not part of this panel."))
-    model = assessment.panel_model
-    if position is not None and not model.scale_min <= position <= model.scale_max:
-        raise ValidationError(
-            _("Choose a position from %(low)s to %(high)s.")
-            % {"low": model.scale_min, "high": model.scale_max}
-        )
-
-
 # SQLite lets one transaction write at a time; the others wait in SQLite's busy handler,
 # which sleeps 1, 2, 5, 10 … ms between tries. Under a room's worth of autosaves those
 # sleeps dominate, so writers of this process queue on a lock instead (handed over at once).
@@ -176,7 +165,7 @@ def place(
 def _place_as_guest(guest: Guest, assessment, category, position: int | None, note: str) -> None:
     if guest.trio_id != assessment.trio_id:
         raise PermissionDenied
-    _check_guest_position(assessment, category, position)
+    placing.check_position(assessment, category, position)
     values = {"position": position, "note": note.strip(), "updated_at": timezone.now()}
     # Most saves move a fader already placed: one UPDATE, no read first.
     updated = GuestPlacement.objects.filter(guest=guest, category=category).update(**values)

@@ -34,6 +34,7 @@ class FaderForm(forms.Form):
         kwargs.setdefault("prefix", category.key)
         super().__init__(*args, **kwargs)
         self.category = category
+        self.panel_model = panel_model
         low, high = panel_model.scale_min, panel_model.scale_max
         position = self.fields["position"]
         position.min_value, position.max_value = low, high
@@ -121,7 +122,19 @@ class AgreeForm(FaderForm):
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
     # Needed off the middle only (the help text says so): not labelled "optional".
-    rationale.sometimes_needed = True
+    rationale.sometimes_needed = True  # type: ignore[attr-defined]
+
+    def on_version(self, version: int) -> AgreeForm:
+        """What this person typed, now to be saved on top of ``version``.
+
+        After a conflict the next save is a choice made after seeing both texts; after a
+        save it builds on the version just written.
+        """
+        data = self.data.copy()
+        data[self.add_prefix("version")] = str(version)
+        again = AgreeForm(data, category=self.category, panel_model=self.panel_model)
+        again.is_valid()
+        return again
 
 
 class DissentForm(forms.Form):

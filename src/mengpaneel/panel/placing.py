@@ -7,7 +7,6 @@ line of history (who, when, from what to what).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mengpaneel.panel import editions
-from mengpaneel.panel.constants import FAR_APART_STEPS, ChangeKind
+from mengpaneel.panel.constants import ChangeKind
 from mengpaneel.panel.models import (
     AgreedPosition,
     Assessment,
@@ -75,7 +74,8 @@ def _log(assessment: Assessment, kind: str, user, old: str, new: str, category=N
     )
 
 
-def _check_position(assessment: Assessment, category: Category, position: int | None) -> None:
+def check_position(assessment: Assessment, category: Category, position: int | None) -> None:
+    """The fader is one of this panel's, and the position a step on its scale (or unplaced)."""
     if category.panel_model_id != assessment.panel_model_id:
         raise ValidationError(_("This fader is not part of this panel."))
     model = assessment.panel_model
@@ -137,7 +137,7 @@ def place(
         raise ValidationError(
             _("The trio has already revealed its positions; agree on the panel together now.")
         )
-    _check_position(assessment, category, position)
+    check_position(assessment, category, position)
     note = note.strip()
     placement, _created = IndividualPlacement.objects.select_for_update().get_or_create(
         assessment=assessment, member=member, category=category
@@ -191,7 +191,7 @@ def agree(
     """
     if not assessment.is_revealed:
         raise ValidationError(_("First reveal the positions inside the trio, then agree."))
-    _check_position(assessment, category, position)
+    check_position(assessment, category, position)
     rationale = rationale.strip()
     if position not in (None, 0) and not rationale:
         raise ValidationError(
@@ -249,21 +249,6 @@ def dissent(agreed_position: AgreedPosition, user, note: str) -> Dissent | None:
     existing.updated_at = timezone.now()
     existing.save(update_fields=["note", "updated_at"])
     return existing
-
-
-def members_far_apart(assessment: Assessment, threshold: int = FAR_APART_STEPS) -> list[Category]:
-    """The faders where placed members are ``threshold`` or more steps apart.
-
-    Unplaced members don't count: "not placed yet" is no position to be far from.
-    """
-    spread: dict[int, list[int]] = defaultdict(list)
-    placements = assessment.placements.filter(position__isnull=False).values_list(
-        "category_id", "position"
-    )
-    for category_id, position in placements:
-        spread[category_id].append(position)
-    far = {pk for pk, values in spread.items() if max(values) - min(values) >= threshold}
-    return [c for c in assessment.panel_model.categories.all() if c.pk in far]
 
 
 def visible_placements(assessment: Assessment, viewer) -> QuerySet[IndividualPlacement]:

@@ -12,9 +12,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
+from mengpaneel.panel.constants import FAR_APART_STEPS
 from mengpaneel.panel.models import AgreedPosition, Assessment, Category
 
 Positions = Mapping[str, int | None]
+
+
+def far_apart(positions: Iterable[int | None]) -> bool:
+    """People who placed a fader this far apart talk about it first (DESIGN §2.2).
+
+    The one rule, wherever it is shown. Unplaced counts for nothing: "not placed
+    yet" is no position to be far from.
+    """
+    placed = [position for position in positions if position is not None]
+    return len(placed) > 1 and max(placed) - min(placed) >= FAR_APART_STEPS
 
 
 def agreed_positions_of(assessment: Assessment) -> list[AgreedPosition]:

@@ -7,11 +7,13 @@ out-of-band updates of the drawing and the history.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,16 +21,21 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from mengpaneel.panel import access, placing, presenting
+from mengpaneel.http import AuthenticatedHttpRequest
+from mengpaneel.panel import access, drawing, placing, presenting
 from mengpaneel.panel.forms import AgreeForm, DissentForm, PlacementForm
 from mengpaneel.panel.models import Assessment, Category
-from mengpaneel.panel.positions import previous_positions
 from mengpaneel.workshops.models import Trio
 
 OVERLAY = "over-elkaar"
 
 
-def _page(request: HttpRequest, trio: Trio, assessment: Assessment, bound=None):
+def _page(
+    request: AuthenticatedHttpRequest,
+    trio: Trio,
+    assessment: Assessment,
+    bound: dict[str, dict[str, Any]] | None = None,
+) -> presenting.PanelPage:
     # Only members and the edition's organisers get here (access helpers); both may agree.
     return presenting.build_panel_page(
         trio,
@@ -40,34 +47,16 @@ def _page(request: HttpRequest, trio: Trio, assessment: Assessment, bound=None):
     )
 
 
-def _svg(page: presenting.PanelPage, *, standalone: bool = False) -> str:
-    from mengpaneel.panel.drawing import render_svg
-
-    return render_svg(_drawing(page), standalone=standalone, id_prefix="panel")
-
-
-def _drawing(page: presenting.PanelPage):
-    return presenting.panel_drawing(
-        page.trio.municipality.name,
-        page.faders,
-        page.assessment.panel_model,
-        with_members=True,
-        previous=previous_positions(page.assessment),
-    )
-
-
-def _context(request: HttpRequest, page: presenting.PanelPage) -> dict:
-    from mengpaneel.panel.drawing import render_svg, text_alternative
-
-    drawing = _drawing(page)  # once: the ghost costs a query
+def _context(request: AuthenticatedHttpRequest, page: presenting.PanelPage) -> dict[str, Any]:
+    picture = page.drawing()
     history, older_history = presenting.history(page.assessment, request.user)
     return {
         "trio": page.trio,
         "edition": page.trio.edition,
         "page": page,
         "assessment": page.assessment,
-        "svg": render_svg(drawing, id_prefix="panel"),
-        "text_alternative": text_alternative(drawing),
+        "svg": drawing.render_svg(picture, id_prefix="panel"),
+        "text_alternative": drawing.text_alternative(picture),
         "history": history,
         "older_history": older_history,
     }
@@ -75,7 +64,7 @@ def _context(request: HttpRequest, page: presenting.PanelPage) -> dict:
 
 @login_required
 @require_GET
-def trio_panel(request: HttpRequest, pk: int) -> HttpResponse:
+def trio_panel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_panel(request, pk)
     assessment = placing.current_assessment(trio)
     context = _context(request, _page(request, trio, assessment))
@@ -84,7 +73,7 @@ def trio_panel(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def history(request: HttpRequest, pk: int) -> HttpResponse:
+def history(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """Every change to the trio's current panel that this person may see, newest first."""
     trio = access.get_trio_for_panel(request, pk)
     assessment = placing.current_assessment(trio)
@@ -103,7 +92,7 @@ def history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _fader_saved(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     trio: Trio,
     assessment: Assessment,
     category: Category,
@@ -129,7 +118,7 @@ def _fader_saved(
 
 @login_required
 @require_POST
-def place(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+def place(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
     trio = access.get_trio_for_member(request, pk)
     assessment = placing.current_assessment(trio)
     category = access.get_category(assessment, key)
@@ -151,7 +140,7 @@ def place(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def agree(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+def agree(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
     trio = access.get_trio_for_panel(request, pk)
     assessment = placing.current_assessment(trio)
     category = access.get_category(assessment, key)
@@ -171,12 +160,8 @@ def agree(request: HttpRequest, pk: int, key: str) -> HttpResponse:
                 expected_version=data["version"],
             )
         except placing.Conflict as conflict:
-            # Keep what this person typed, now based on the saved version: saving
-            # again is a choice made after seeing both texts.
-            typed = request.POST.copy()
-            typed[form.add_prefix("version")] = str(conflict.current.version)
-            retry = AgreeForm(typed, category=category, panel_model=model)
-            bound = {"agree_form": retry, "conflict": conflict}
+            # Keep what this person typed, now based on the saved version.
+            bound = {"agree_form": form.on_version(conflict.current.version), "conflict": conflict}
         except ValidationError as error:
             form.add_error(None, error)
     if form.errors:
@@ -186,7 +171,7 @@ def agree(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def dissent(request: HttpRequest, pk: int, key: str) -> HttpResponse:
+def dissent(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
     trio = access.get_trio_for_member(request, pk)
     assessment = placing.current_assessment(trio)
     category = access.get_category(assessment, key)
@@ -205,7 +190,7 @@ def dissent(request: HttpRequest, pk: int, key: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def reveal(request: HttpRequest, pk: int) -> HttpResponse:
+def reveal(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_panel(request, pk)
     placing.reveal(placing.current_assessment(trio), by=request.user)
     messages.success(request, _("The positions are revealed inside the trio. Now agree together."))
@@ -218,11 +203,12 @@ def _download_name(trio: Trio, assessment: Assessment, extension: str) -> str:
 
 @login_required
 @require_GET
-def trio_panel_svg(request: HttpRequest, pk: int) -> HttpResponse:
+def trio_panel_svg(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_panel(request, pk)
     assessment = placing.current_assessment(trio)
-    page = _page(request, trio, assessment)
-    response = HttpResponse(_svg(page, standalone=True), content_type="image/svg+xml")
+    picture = _page(request, trio, assessment).drawing()
+    svg = drawing.render_svg(picture, standalone=True, id_prefix="panel")
+    response = HttpResponse(svg, content_type="image/svg+xml")
     name = _download_name(trio, assessment, "svg")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -230,13 +216,11 @@ def trio_panel_svg(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def trio_panel_png(request: HttpRequest, pk: int) -> HttpResponse:
-    from mengpaneel.panel.drawing import render_png
-
+def trio_panel_png(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_panel(request, pk)
     assessment = placing.current_assessment(trio)
-    page = _page(request, trio, assessment)
-    response = HttpResponse(render_png(_drawing(page)), content_type="image/png")
+    picture = _page(request, trio, assessment).drawing()
+    response = HttpResponse(drawing.render_png(picture), content_type="image/png")
     name = _download_name(trio, assessment, "png")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -244,65 +228,21 @@ def trio_panel_png(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def compare(request: HttpRequest, slug: str) -> HttpResponse:
-    from mengpaneel.panel.drawing import render_overlay_svg, render_svg, text_alternative
-
+def compare(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     edition = access.get_edition_for_comparison(request, slug)
     trios = list(access.comparable_trios(edition, request.user).order_by("municipality__name"))
-    latest = Assessment.objects.latest_of_each_trio([t.pk for t in trios]).with_panel()
-    assessments = {a.trio_id: a for a in latest}
     mine = set(edition.trios.with_member(request.user).values_list("pk", flat=True))
-    panels = []
-    for trio in trios:
-        assessment = assessments.get(trio.pk)
-        agreed = assessment is not None and assessment.is_revealed
-        faders = presenting.agreed_only(assessment) if agreed else []
-        drawing = (
-            presenting.panel_drawing(
-                trio.municipality.name, faders, assessment.panel_model, with_members=False
-            )
-            if agreed
-            else None
-        )
-        panels.append(
-            {
-                "trio": trio,
-                "assessment": assessment if agreed else None,
-                "faders": faders,
-                "drawing": drawing,
-                "svg": render_svg(drawing, id_prefix=f"t{trio.pk}") if drawing else "",
-                "text_alternative": text_alternative(drawing) if drawing else "",
-                "is_mine": trio.pk in mine,
-            }
-        )
-    drawn = [p for p in panels if p["drawing"]]
-    # Only panels on one model version line up fader for fader; the most used one is overlaid.
-    models = [p["assessment"].panel_model for p in drawn]
-    common = max(set(models), key=models.count) if models else None
-    overlaid = [p for p in drawn if p["assessment"].panel_model == common]
     overlay = request.GET.get("weergave") == OVERLAY
-    categories = list(common.categories.all()) if common else []
-    # The same choices as a table: a fader per row, a municipality per column.
-    table = [
-        {
-            "category": category,
-            "cells": [
-                next(f for f in p["faders"] if f.category.pk == category.pk) for p in overlaid
-            ],
-        }
-        for category in categories
-    ]
+    shown = presenting.comparison(trios, mine, overlay=overlay)
     context = {
         "edition": edition,
-        "panels": panels,
+        "panels": shown.panels,
         "overlay": overlay,
         "overlay_value": OVERLAY,
-        "overlay_svg": render_overlay_svg([p["drawing"] for p in overlaid], id_prefix="o")
-        if overlay and overlaid
-        else "",
-        "overlaid": overlaid,
-        "not_overlaid": [p for p in drawn if p not in overlaid],
-        "table": table,
+        "overlay_svg": shown.overlay_svg,
+        "overlaid": shown.overlaid,
+        "not_overlaid": shown.not_overlaid,
+        "table": shown.table,
         "is_organiser": edition.is_organised_by(request.user),
     }
     return render(request, "panel/compare.html", context)

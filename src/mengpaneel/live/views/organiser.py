@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mengpaneel.live import access, boards, drawings, joincodes, participation, phases
+from mengpaneel.live import access, boards, joincodes, participation, phases, qrcode
 from mengpaneel.live.constants import Phase
 from mengpaneel.live.forms import CodeActionForm, PhaseMoveForm
 from mengpaneel.live.models import LiveRound
@@ -38,7 +38,7 @@ def _join_links(request: HttpRequest, live_round: LiveRound) -> dict:
     if not live_round.code_is_usable:
         return {"short_url": short}
     direct = request.build_absolute_uri(reverse("live:code_link", args=[live_round.code]))
-    return {"short_url": short, "direct_url": direct, "qr": drawings.qr_svg(direct)}
+    return {"short_url": short, "direct_url": direct, "qr": qrcode.qr_svg(direct)}
 
 
 @login_required

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
+from mengpaneel.http import HtmxHttpRequest
 from mengpaneel.live import access, boards, joincodes, participation
 from mengpaneel.live.constants import Phase
 from mengpaneel.live.forms import GuestJoinForm, JoinCodeForm
@@ -18,7 +19,7 @@ from mengpaneel.panel.forms import AgreeForm, PlacementForm
 from mengpaneel.panel.placing import Conflict
 
 
-def _after_code(request: HttpRequest, live_round: LiveRound) -> HttpResponse:
+def _after_code(request: HtmxHttpRequest, live_round: LiveRound) -> HttpResponse:
     """A valid code: organisers go to their controls, members to their trio, others join."""
     if access.is_organiser_of(request, live_round):
         return redirect(live_round)
@@ -29,7 +30,7 @@ def _after_code(request: HttpRequest, live_round: LiveRound) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def join(request: HttpRequest) -> HttpResponse:
+def join(request: HtmxHttpRequest) -> HttpResponse:
     """The short address on the projector: type the code (it travels in the POST body)."""
     form = JoinCodeForm(request.POST or None)
     if form.is_valid():
@@ -39,7 +40,7 @@ def join(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def code_link(request: HttpRequest, code: str) -> HttpResponse:
+def code_link(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """The QR code's address: the code moves into the session at once, out of the address bar."""
     try:
         live_round = joincodes.find_round(code)
@@ -51,7 +52,7 @@ def code_link(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def join_trio(request: HttpRequest) -> HttpResponse:
+def join_trio(request: HtmxHttpRequest) -> HttpResponse:
     """A guest picks a trio and types a name; the code comes from the session, not the URL."""
     code = request.session.get(access.CODE_SESSION_KEY, "")
     try:
@@ -97,7 +98,7 @@ def _page_context(participant: participation.Participant) -> dict:
 
 
 @require_GET
-def participant_page(request: HttpRequest, pk: int) -> HttpResponse:
+def participant_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     live_round = get_object_or_404(LiveRound, pk=pk)
     if request.user.is_authenticated and access.is_organiser_of(request, live_round):
         if access.find_participant(request, live_round) is None:
@@ -107,7 +108,7 @@ def participant_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def participant_work(request: HttpRequest, pk: int) -> HttpResponse:
+def participant_work(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The phase's work area, fetched again when the phase changes."""
     participant = access.get_participant(request, pk)
     if not request.htmx:  # a fragment: a person who opens it gets the whole page
@@ -116,7 +117,7 @@ def participant_work(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def participant_trio(request: HttpRequest, pk: int) -> HttpResponse:
+def participant_trio(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Who is in the trio (and, later, what it agreed), fetched again on each trio event."""
     participant = access.get_participant(request, pk)
     if not request.htmx:
@@ -124,13 +125,13 @@ def participant_trio(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "live/participant_trio.html", _page_context(participant))
 
 
-def _category(participant: participation.Participant, request: HttpRequest):
+def _category(participant: participation.Participant, request: HtmxHttpRequest):
     return get_object_or_404(
         participant.live_round.panel_model.categories, key=request.POST.get("category", "")
     )
 
 
-def _stale_response(request: HttpRequest, participant, message: str) -> HttpResponse:
+def _stale_response(request: HtmxHttpRequest, participant, message: str) -> HttpResponse:
     """The phase moved on: say so, and show the work of the phase the round is in now."""
     if request.htmx:
         participant.live_round.refresh_from_db()
@@ -141,7 +142,7 @@ def _stale_response(request: HttpRequest, participant, message: str) -> HttpResp
     return redirect("live:participant", participant.live_round.pk)
 
 
-def _outside_phase(request: HttpRequest, participant, phase: Phase) -> HttpResponse | None:
+def _outside_phase(request: HtmxHttpRequest, participant, phase: Phase) -> HttpResponse | None:
     """The stale answer when the round has left ``phase``, before the form is even read."""
     try:
         participation.require_phase(participant.live_round, phase)
@@ -151,7 +152,7 @@ def _outside_phase(request: HttpRequest, participant, phase: Phase) -> HttpRespo
 
 
 @require_POST
-def place(request: HttpRequest, pk: int) -> HttpResponse:
+def place(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     participant = access.get_participant(request, pk)
     category = _category(participant, request)
     if (refused := _outside_phase(request, participant, Phase.ALONE)) is not None:
@@ -190,7 +191,7 @@ def place(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def agree(request: HttpRequest, pk: int) -> HttpResponse:
+def agree(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     participant = access.get_participant(request, pk)
     if participant.is_guest:
         raise Http404
@@ -202,47 +203,58 @@ def agree(request: HttpRequest, pk: int) -> HttpResponse:
     conflict = None
     if form.is_valid():
         try:
-            agreed = participation.agree(
-                participant,
-                category,
-                position=form.cleaned_data["position"],
-                rationale=form.cleaned_data["rationale"],
-                discuss=form.cleaned_data["discuss"],
-                expected_version=form.cleaned_data["version"],
-            )
+            form, conflict = _agree(participant, form)
         except participation.StalePhase as exc:
             return _stale_response(request, participant, exc.message)
-        except Conflict as exc:
-            # Keep what this person typed, and let their next save build on the other one.
-            conflict = exc
-            data = request.POST.copy()
-            data[form.add_prefix("version")] = exc.current.version
-            form = AgreeForm(data, category=category, panel_model=model)
-            form.is_valid()
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            # The next save starts from the version just written.
-            data = request.POST.copy()
-            data[form.add_prefix("version")] = agreed.version
-            form = AgreeForm(data, category=category, panel_model=model)
-            form.is_valid()
-    saved = form.is_bound and not form.errors and conflict is None
+    return _agree_answer(request, participant, form, conflict)
+
+
+def _agree(
+    participant: participation.Participant, form: AgreeForm
+) -> tuple[AgreeForm, Conflict | None]:
+    """Save a valid agree form; the form to show next, and the conflict if there was one."""
+    data = form.cleaned_data
+    try:
+        agreed = participation.agree(
+            participant,
+            form.category,
+            position=data["position"],
+            rationale=data["rationale"],
+            discuss=data["discuss"],
+            expected_version=data["version"],
+        )
+    except Conflict as exc:
+        # Keep what this person typed, and let their next save build on the other one.
+        return form.on_version(exc.current.version), exc
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return form, None
+    return form.on_version(agreed.version), None
+
+
+def _agree_answer(
+    request: HtmxHttpRequest,
+    participant: participation.Participant,
+    form: AgreeForm,
+    conflict: Conflict | None,
+) -> HttpResponse:
+    """The fader again for htmx; otherwise the page, or back to it when saved."""
+    category, live_round = form.category, participant.live_round
+    saved = not form.errors and conflict is None
     conflict_context = {
         "conflict": conflict,
         "conflict_their_text": category.value_text(conflict.current.position) if conflict else "",
     }
     if request.htmx:
-        live_round = participant.live_round
-        context = {"form": form, "saved": saved, "live_round": live_round, **conflict_context}
         rows = boards.fader_rows(
             live_round, participation.assessment_for(live_round, participant.trio)
         )
+        context = {"form": form, "saved": saved, "live_round": live_round, **conflict_context}
         context["row"] = next((row for row in rows if row.category == category), None)
         return render(request, "live/fader_agree.html", context)
     if saved:
         messages.success(request, _("Saved: %(name)s.") % {"name": category.name})
-        return redirect("live:participant", pk)
+        return redirect("live:participant", live_round.pk)
     context = _page_context(participant)
     context["agree_forms"] = [
         (row, form if f.category == category else f) for row, f in context["agree_forms"]

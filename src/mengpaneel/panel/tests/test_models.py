@@ -97,7 +97,7 @@ def test_category_count_is_checked():
 def test_members_dots_carry_two_letters_and_shared_initials_get_numbers():
     from types import SimpleNamespace
 
-    from mengpaneel.panel.presenting import member_labels
+    from mengpaneel.panel.presenting import member, person_labels
 
     people = [
         SimpleNamespace(pk=1, name="Anna de Vries", email=""),
@@ -105,4 +105,10 @@ def test_members_dots_carry_two_letters_and_shared_initials_get_numbers():
         SimpleNamespace(pk=3, name="Cor", email=""),
         SimpleNamespace(pk=4, name="", email="bram@example.org"),
     ]
-    assert member_labels(people) == {1: "A1", 2: "A2", 3: "C", 4: "B"}
+    labels = person_labels(member(person) for person in people)
+    assert labels == {
+        ("member", 1): "A1",
+        ("member", 2): "A2",
+        ("member", 3): "C",
+        ("member", 4): "B",
+    }

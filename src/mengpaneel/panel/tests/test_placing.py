@@ -6,9 +6,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
-from mengpaneel.panel import placing
+from mengpaneel.panel import placing, presenting
 from mengpaneel.panel.constants import ChangeKind
 from mengpaneel.panel.models import AgreedPosition, IndividualPlacement, PositionChange
+from mengpaneel.panel.positions import far_apart
 
 pytestmark = pytest.mark.django_db
 
@@ -116,11 +117,16 @@ def test_members_two_steps_apart_are_marked_for_discussion(panel):
     place(panel.assessment, c, panel.category("residents"), None)  # unplaced doesn't count
     place(panel.assessment, a, panel.category("governance"), -3)
     place(panel.assessment, c, panel.category("governance"), 3)
-    far = placing.members_far_apart(panel.assessment)
-    assert [category.key for category in far] == ["positioning", "governance"]
-    assert [c.key for c in placing.members_far_apart(panel.assessment, threshold=6)] == [
-        "governance"
-    ]
+    placing.reveal(panel.assessment, by=a)
+    page = presenting.build_panel_page(
+        panel.assessment.trio, panel.assessment, a, is_member=True, can_agree=True
+    )
+    assert [fader.key for fader in page.far_apart] == ["positioning", "governance"]
+
+
+def test_far_apart_is_two_steps_between_placed_people():
+    assert far_apart([2, 0]) and far_apart([-3, None, 3])
+    assert not far_apart([1, 0]) and not far_apart([3]) and not far_apart([None, None])
 
 
 def test_agree_waits_for_the_reveal(panel):

@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from mengpaneel.panel import placing
+from mengpaneel.panel import placing, presenting
 from mengpaneel.panel.models import AgreedPosition
 from mengpaneel.panel.tests.conftest import make_panel_model
 
@@ -47,7 +47,11 @@ def test_seven_faders_from_placing_to_export(client, world, panel):
             assert response.status_code == 302, response.content[:500]
     assert "3 of 3 members have placed every fader" in client.get(trio_url).text
     assert client.post(reverse("panel:reveal", args=[world.trio.pk])).status_code == 302
-    assert len(placing.members_far_apart(assessment)) == 7  # spread -2…+2 on each fader
+    assessment.refresh_from_db()
+    page = presenting.build_panel_page(
+        world.trio, assessment, world.member, is_member=True, can_agree=True
+    )
+    assert len(page.far_apart) == 7  # spread -2…+2 on each fader
 
     for index, key in enumerate(keys):
         response = client.post(
