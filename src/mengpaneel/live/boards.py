@@ -80,7 +80,11 @@ def fader_rows(live_round: LiveRound, assessment: Assessment | None) -> list[Fad
         placements.append(
             presenting.Placement(guest(placement.guest), placement.category_id, placement.position)
         )
-    labels = {placement.person.key: placement.person.initials for placement in placements}
+    # Labelled as on the trio's panel page: every member, then the guests, told apart.
+    members = TrioMember.objects.filter(trio=assessment.trio_id).select_related("user")
+    people = [presenting.member(m.user) for m in members.order_by("pk")]
+    people += [p.person for p in placements if p.person.is_guest]
+    labels = presenting.person_labels(people)
     agreed = {a.category_id: a for a in assessment.agreed_positions.all()}
     return presenting.fader_views(categories, agreed, placements, labels)
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from mengpaneel.live import participation, phases
+from mengpaneel.live import boards, participation, phases
 from mengpaneel.live.constants import Phase
 from mengpaneel.live.models import GuestPlacement
 from mengpaneel.live.tests.conftest import agree_data, fader_data
@@ -140,6 +140,23 @@ def test_reveal_shows_members_and_guests_dots_inside_the_trio(
     client.force_login(world.other_trio_member)
     other = client.get(_page(live_round)).content.decode()
     assert guest_client.guest.name not in other and world.member.name not in other
+
+
+def test_a_guest_sharing_a_members_initials_gets_a_dot_of_their_own(world, live_round, categories):
+    world.member.name = "Pim Nouwen"
+    world.member.save()
+    member = participation.Participant(live_round, world.trio, user=world.member)
+    participation.place(member, categories[0], -1)
+    guest = participation.join_as_guest(live_round, world.trio, "Petra Nijhof")
+    participation.place(
+        participation.Participant(live_round, world.trio, guest=guest), categories[0], 2
+    )
+    rows = boards.fader_rows(live_round, participation.assessment_for(live_round, world.trio))
+    # As on the trio's panel page: initials where they differ, numbered where they clash.
+    assert [(mark.name, mark.label) for mark in rows[0].marks] == [
+        ("Pim Nouwen", "P1"),
+        ("Petra Nijhof", "P2"),
+    ]
 
 
 def test_members_agree_and_a_concurrent_save_is_a_conflict_not_an_overwrite(
