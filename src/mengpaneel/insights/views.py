@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from mengpaneel.insights import movement, peers, sharing
+from mengpaneel.http import AuthenticatedHttpRequest
+from mengpaneel.insights import movement, presenting, sharing
 from mengpaneel.insights.coherence import RuleBook
 from mengpaneel.insights.forms import (
     ConsentForm,
@@ -21,16 +21,10 @@ from mengpaneel.insights.forms import (
     MomentChoiceForm,
     MomentStartForm,
 )
-from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.panel import access as panel_access
-from mengpaneel.panel import positions as panel_positions
-from mengpaneel.panel.models import Assessment, Category
-from mengpaneel.panel.positions import positions_of
+from mengpaneel.panel.models import Assessment
 from mengpaneel.workshops import access
 from mengpaneel.workshops.models import Trio
-
-# Per fader the peers page shows this many different choices; the rest one click away.
-DIFFERENT_CHOICES_SHOWN = 8
 
 
 def _latest(trio: Trio, *, revealed: bool = False) -> Assessment | None:
@@ -41,7 +35,7 @@ def _latest(trio: Trio, *, revealed: bool = False) -> Assessment | None:
 
 
 @login_required
-def trio_coherence(request: HttpRequest, pk: int) -> HttpResponse:
+def trio_coherence(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     assessment = _latest(trio)
     book = RuleBook.for_assessments([assessment] if assessment else [])
@@ -61,65 +55,40 @@ def trio_coherence(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "insights/trio_coherence.html", context)
 
 
-@dataclass
-class FaderPeers:
-    category: Category
-    position: int | None
-    different: list[peers.DifferentChoice]
-    shown: list[peers.DifferentChoice]
-
-
 @login_required
-def trio_peers(request: HttpRequest, pk: int) -> HttpResponse:
+def trio_peers(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     assessment = _latest(trio, revealed=True)
-    is_member = trio.has_member(request.user)
-    context = {
+    context: dict[str, Any] = {
         "trio": trio,
         "edition": trio.edition,
         "assessment": assessment,
-        "is_member": is_member,
+        "is_member": trio.has_member(request.user),
         "is_organiser": trio.edition.is_organised_by(request.user),
         "consent_form": ConsentForm(
             initial={"across_editions": sharing.consents_across_editions(trio)}
         ),
     }
-    if assessment is None:
-        return render(request, "insights/trio_peers.html", context)
-    panel_model = assessment.panel_model
-    form = DifferenceForm(
-        request.GET if "steps" in request.GET else None,
-        max_steps=panel_model.scale_max - panel_model.scale_min,
-    )
-    own = positions_of(assessment)
-    visible = sharing.visible_peer_trios(trio, request.user)
-    panels = peers.peer_panels(visible, panel_model.key)
-    different = peers.clearly_different(own, panels, form.chosen_steps)
-    expanded = request.GET.get("schuif", "")
-    faders = []
-    for agreed in assessment.agreed_positions.all():
-        key = agreed.category.key
-        found = different.get(key, [])
-        shown = found if key == expanded else found[:DIFFERENT_CHOICES_SHOWN]
-        faders.append(FaderPeers(agreed.category, agreed.position, found, shown))
-    everyone = peers.similarities(own, panels)
-    context.update(
-        {
-            "form": form,
-            "steps": form.chosen_steps,
-            "faders": faders,
-            "panel_count": len(panels),
-            "other_editions": sum(p.edition_id != trio.edition_id for p in panels),
-            "similar": everyone[: peers.SIMILAR_PANELS_SHOWN],
-            "too_few_in_common": len(panels) - len(everyone),
-        }
-    )
+    if assessment is not None:
+        model = assessment.panel_model
+        form = DifferenceForm(
+            request.GET if "steps" in request.GET else None,
+            max_steps=model.scale_max - model.scale_min,
+        )
+        shown = presenting.peers_page(
+            trio,
+            assessment,
+            request.user,
+            steps=form.chosen_steps,
+            expanded=request.GET.get("schuif", ""),
+        )
+        context.update(form=form, steps=form.chosen_steps, **vars(shown))
     return render(request, "insights/trio_peers.html", context)
 
 
 @login_required
 @require_POST
-def sharing_consent(request: HttpRequest, pk: int) -> HttpResponse:
+def sharing_consent(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     if not trio.has_member(request.user):
         # Consent is the trio's own to give; an organiser cannot give it for them.
@@ -136,66 +105,32 @@ def sharing_consent(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("insights:trio_peers", trio.pk)
 
 
-@dataclass
-class MomentColumn:
-    assessment: Assessment
-    positions: dict[str, int | None]
-    firing: list[CoherenceRule]
-
-
-@dataclass
-class MomentRow:
-    category: Category
-    cells: list[movement.Move]
-
-
-def _moments_page(request: HttpRequest, trio: Trio, form: MomentStartForm | None = None):
-    moments = list(movement.moments(trio))
-    book = RuleBook.for_assessments(moments)
-    columns = [MomentColumn(m, positions_of(m), book.firing(m)) for m in moments]
-    # Rows follow the latest moment's faders; each cell is the move from the column before.
-    categories = [a.category for a in moments[-1].agreed_positions.all()] if moments else []
-    # A moment still being placed has no agreed panel yet: it moves nothing, and the
-    # next agreed moment is compared with the one before it.
-    agreed = [column for column in columns if column.assessment.is_revealed]
-    rows = []
-    for category in categories:
-        cells, before = [], None
-        for column in columns:
-            after = column.positions.get(category.key)
-            if column.assessment.is_revealed:
-                cells.append(movement.Move(category.key, before, after))
-                before = after
-            else:
-                cells.append(movement.Move(category.key, after, after))
-        rows.append(MomentRow(category, cells))
-    taken = {m.meeting_id for m in moments if m.meeting_id}
-    meetings = trio.edition.meetings.exclude(pk__in=taken)
-    latest = moments[-1] if moments else None
+def _moments_page(
+    request: AuthenticatedHttpRequest, trio: Trio, form: MomentStartForm | None = None
+) -> HttpResponse:
+    moments = presenting.moments_of(trio)
     context = {
         "trio": trio,
         "edition": trio.edition,
-        "columns": columns,
-        "rows": rows,
-        "may_start": latest is None or latest.is_revealed,
-        "form": form or MomentStartForm(meetings=meetings),
-        "moves": (
-            movement.moves(agreed[-2].positions, agreed[-1].positions) if len(agreed) > 1 else []
-        ),
-        "categories": {c.key: c for c in categories},
+        "columns": moments.columns,
+        "rows": moments.rows,
+        "may_start": moments.may_start,
+        "form": form or MomentStartForm(meetings=moments.free_meetings),
+        "moves": moments.moves,
+        "categories": moments.categories,
     }
-    return render(request, "insights/trio_moments.html", context, status=200)
+    return render(request, "insights/trio_moments.html", context)
 
 
 @login_required
-def trio_moments(request: HttpRequest, pk: int) -> HttpResponse:
+def trio_moments(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     return _moments_page(request, trio)
 
 
 @login_required
 @require_POST
-def moment_start(request: HttpRequest, pk: int) -> HttpResponse:
+def moment_start(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     form = MomentStartForm(request.POST, meetings=trio.edition.meetings.all())
     if form.is_valid():
@@ -212,96 +147,26 @@ def moment_start(request: HttpRequest, pk: int) -> HttpResponse:
     return _moments_page(request, trio, form)
 
 
-@dataclass
-class ComparisonRow:
-    trio: Trio
-    assessment: Assessment
-    moves: list[movement.Move]
-    firing: list[CoherenceRule]
-    is_own: bool
-    no_earlier_panel: bool = False
-
-
 @login_required
-def edition_insights(request: HttpRequest, slug: str) -> HttpResponse:
+def edition_insights(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     edition = access.get_edition_for_user(request, slug)
-    is_organiser = edition.is_organised_by(request.user)
     form = MomentChoiceForm(request.GET or None, meetings=edition.meetings.all())
     moment = since = None
     if form.is_bound and form.is_valid():
         moment, since = form.cleaned_data["moment"], form.cleaned_data["since"]
-    own_ids = set(edition.trios.with_member(request.user).values_list("pk", flat=True))
-    trios = panel_access.comparable_trios(edition, request.user)
-    # Hundreds of panels: positions are read as plain values, a fixed number of queries.
-    now = list(
-        movement.at_meeting(trios, moment, revealed_only=True)
-        .select_related("trio__municipality", "meeting", "panel_model")
-        .order_by("trio__municipality__name", "trio_id")
+    overview = presenting.edition_overview(
+        edition,
+        panel_access.comparable_trios(edition, request.user),
+        set(edition.trios.with_member(request.user).values_list("pk", flat=True)),
+        moment=moment,
+        since=since,
     )
-    positions = panel_positions.positions_by_assessment(a.pk for a in now)
-    before: dict[int, dict[str, int | None]] = {}
-    if since is not None:
-        earlier = list(
-            movement.at_meeting(trios, since, revealed_only=True).values_list("pk", "trio_id")
-        )
-        earlier_positions = panel_positions.positions_by_assessment(pk for pk, _trio in earlier)
-        before = {trio_id: earlier_positions.get(pk, {}) for pk, trio_id in earlier}
-    model_ids = {a.panel_model_id for a in now}
-    book = RuleBook.for_models(model_ids)
-    categories: dict[str, Category] = {}
-    for category in panel_positions.categories_of(model_ids):
-        categories.setdefault(category.key, category)
-    rows = []
-    for assessment in now:
-        current = positions.get(assessment.pk, {})
-        # Without a panel at the earlier meeting there is no movement to show, only "now".
-        earlier_here = before.get(assessment.trio_id, current)
-        rows.append(
-            ComparisonRow(
-                trio=assessment.trio,
-                assessment=assessment,
-                moves=movement.moves(earlier_here, current, categories),
-                firing=book.firing_for(assessment.panel_model_id, current),
-                is_own=assessment.trio_id in own_ids,
-                no_earlier_panel=since is not None and assessment.trio_id not in before,
-            )
-        )
-    rules = {rule.pk: rule for row in rows for rule in row.firing}
-    rule_counts = Counter(rule.pk for row in rows for rule in row.firing)
-    own_row = next((row for row in rows if row.is_own), None)
-    similar, compared_with = [], 0
-    if own_row is not None:
-        own_key = own_row.assessment.panel_model.key
-        others = [
-            peers.PeerPanel(
-                trio_id=row.trio.pk,
-                municipality=row.trio.municipality.name,
-                edition=edition.name,
-                edition_id=edition.pk,
-                date=row.assessment.date,
-                positions=positions.get(row.assessment.pk, {}),
-            )
-            for row in rows
-            if not row.is_own and row.assessment.panel_model.key == own_key
-        ]
-        compared_with = len(others)
-        similar = peers.most_similar(positions.get(own_row.assessment.pk, {}), others)
     context = {
         "edition": edition,
         "form": form,
         "moment": moment,
         "since": since,
-        "rows": rows,
-        "categories": list(categories.values()),
-        "rule_counts": [
-            (rules[pk], count)
-            for pk, count in sorted(
-                rule_counts.items(), key=lambda item: (rules[item[0]].order, rules[item[0]].key)
-            )
-        ],
-        "is_organiser": is_organiser,
-        "own_row": own_row,
-        "similar": similar,
-        "compared_with": compared_with,
+        "is_organiser": edition.is_organised_by(request.user),
+        **vars(overview),
     }
     return render(request, "insights/edition_insights.html", context)

@@ -8,15 +8,18 @@ makes the next version (``versions.save_changes``).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from mengpaneel.http import AuthenticatedHttpRequest
 from mengpaneel.panel import editions as panel_editions
 from mengpaneel.panel import versions
 from mengpaneel.panel.drawing import FaderDrawing, PanelDrawing, render_svg, text_alternative
@@ -58,7 +61,7 @@ def _preview(panel_model: PanelModel) -> PanelDrawing:
 
 
 @login_required
-def model_list(request: HttpRequest) -> HttpResponse:
+def model_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_organiser(request)
     models = (
         PanelModel.objects.current()
@@ -71,7 +74,7 @@ def model_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def model_detail(request: HttpRequest, key: str) -> HttpResponse:
+def model_detail(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
     access.require_organiser(request)
     panel_model = _current(key)
     drawing = _preview(panel_model)
@@ -112,8 +115,51 @@ def _with_one_more_fader(data: QueryDict) -> tuple[PanelModelForm, CategoryFormS
     return PanelModelForm(initial=typed_values(data, PanelModelForm)), categories
 
 
+def _fresh_forms(start: PanelModel | None, *, copy: bool) -> tuple[PanelModelForm, Any]:
+    """Empty forms, or filled with ``start``: the model itself, or (``copy``) its copy."""
+    fields, values = versions.model_values(start) if start else ({}, [{}, {}])
+    if start is not None and copy:
+        # Data in each language, not interface text: hence not translated.
+        fields["name_nl"] = f"Kopie van {start.name_nl}"
+        fields["name_en"] = f"Copy of {start.name_en}" if start.name_en else ""
+    # A new model starts with the two categories it needs at least.
+    return PanelModelForm(initial=fields or None), CategoryFormSet(
+        initial=values, prefix=CATEGORIES_PREFIX
+    )
+
+
+def _saved(
+    request: AuthenticatedHttpRequest,
+    panel_model: PanelModel | None,
+    start: PanelModel | None,
+    form: PanelModelForm,
+    categories: Any,
+) -> PanelModel:
+    """Create the model or save the changes (a new version when panels use it); say which."""
+    values = categories.category_values()
+    if panel_model is None:
+        created = versions.create_model(
+            form.cleaned_data, values, by=request.user, copied_from=start
+        )
+        messages.success(request, _("The panel model has been created."))
+        return created
+    saved = versions.save_changes(panel_model, form.cleaned_data, values, by=request.user)
+    if saved.pk == panel_model.pk:
+        messages.success(request, _("The panel model has been saved."))
+    else:
+        messages.success(
+            request,
+            _(
+                "Saved as version %(version)s. Panels made with an earlier version "
+                "keep theirs; new panels use this one."
+            )
+            % {"version": saved.version},
+        )
+    return saved
+
+
 def _model_form(
-    request: HttpRequest, panel_model: PanelModel | None, start: PanelModel | None
+    request: AuthenticatedHttpRequest, panel_model: PanelModel | None, start: PanelModel | None
 ) -> HttpResponse:
     """Shared by create and edit: ``start`` fills an empty form (a copy or the model itself)."""
     if request.method == "POST" and "add_category" in request.POST:
@@ -122,37 +168,10 @@ def _model_form(
         form = PanelModelForm(request.POST)
         categories = CategoryFormSet(request.POST, prefix=CATEGORIES_PREFIX)
         if form.is_valid() and categories.is_valid():
-            values = categories.category_values()
-            if panel_model is None:
-                saved = versions.create_model(
-                    form.cleaned_data, values, by=request.user, copied_from=start
-                )
-                messages.success(request, _("The panel model has been created."))
-            else:
-                saved = versions.save_changes(
-                    panel_model, form.cleaned_data, values, by=request.user
-                )
-                if saved.pk == panel_model.pk:
-                    messages.success(request, _("The panel model has been saved."))
-                else:
-                    messages.success(
-                        request,
-                        _(
-                            "Saved as version %(version)s. Panels made with an earlier version "
-                            "keep theirs; new panels use this one."
-                        )
-                        % {"version": saved.version},
-                    )
+            saved = _saved(request, panel_model, start, form, categories)
             return redirect("panel:model_detail", saved.key)
     else:
-        fields, values = versions.model_values(start) if start else ({}, [{}, {}])
-        if start is not None and panel_model is None:
-            # Data in each language, not interface text: hence not translated.
-            fields["name_nl"] = f"Kopie van {start.name_nl}"
-            fields["name_en"] = f"Copy of {start.name_en}" if start.name_en else ""
-        form = PanelModelForm(initial=fields or None)
-        # A new model starts with the two categories it needs at least.
-        categories = CategoryFormSet(initial=values, prefix=CATEGORIES_PREFIX)
+        form, categories = _fresh_forms(start, copy=panel_model is None)
     context = {
         "form": form,
         "categories": categories,
@@ -165,7 +184,7 @@ def _model_form(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def model_create(request: HttpRequest) -> HttpResponse:
+def model_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_organiser(request)
     source_key = request.GET.get("van", "")
     start = PanelModel.objects.current().filter(key=source_key).first() if source_key else None
@@ -174,7 +193,7 @@ def model_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def model_edit(request: HttpRequest, key: str) -> HttpResponse:
+def model_edit(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
     access.require_organiser(request)
     if not versions.can_edit(request.user, key):
         raise Http404
@@ -184,7 +203,7 @@ def model_edit(request: HttpRequest, key: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edition_model(request: HttpRequest, slug: str) -> HttpResponse:
+def edition_model(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """An organiser chooses the model the edition's new panels use."""
     edition = access.get_edition_for_organiser(request, slug)
     initial = {"panel_model_key": panel_editions.chosen_key(edition)}
