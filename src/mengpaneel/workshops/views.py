@@ -3,7 +3,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mengpaneel.accounts.forms import InvitedPersonForm
-from mengpaneel.workshops import access, invitations
+from mengpaneel.workshops import access, invitations, organising
 from mengpaneel.workshops.forms import (
     EditionForm,
     InvitationForm,
@@ -41,9 +40,7 @@ def edition_create(request: HttpRequest) -> HttpResponse:
     access.require_organiser(request)
     form = EditionForm(request.POST or None)
     if form.is_valid():
-        with transaction.atomic():
-            edition = form.save()
-            edition.organisers.add(request.user)
+        edition = organising.create_edition(form.save(commit=False), by=request.user)
         messages.success(request, _("The edition has been created."))
         return redirect(edition)
     return render(request, "workshops/edition_form.html", {"form": form})
@@ -83,8 +80,7 @@ def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
 def edition_comparison(request: HttpRequest, slug: str) -> HttpResponse:
     """The facilitator opens or closes the comparison across municipalities (second reveal)."""
     edition = access.get_edition_for_organiser(request, slug)
-    edition.comparison_open = request.POST.get("open") == "1"
-    edition.save(update_fields=["comparison_open"])
+    organising.open_comparison(edition, request.POST.get("open") == "1")
     if edition.comparison_open:
         messages.success(request, _("Trios now see the panels shared in this edition."))
     else:
@@ -109,10 +105,7 @@ def _meeting_form(request: HttpRequest, edition: Edition, meeting: Meeting | Non
     form = MeetingForm(data, instance=meeting, edition=edition)
     talks = TalkFormSet(data, instance=meeting, prefix="talks")
     if data is not None and form.is_valid() and talks.is_valid():
-        with transaction.atomic():
-            meeting = form.save()
-            talks.instance = meeting
-            talks.save()
+        meeting = organising.plan_meeting(form.save(commit=False), talks)
         messages.success(request, _("The meeting has been saved."))
         return redirect(meeting)
     context = {"form": form, "talks": talks, "edition": edition, "meeting": meeting}
@@ -139,7 +132,7 @@ def trio_create(request: HttpRequest, slug: str) -> HttpResponse:
     edition = access.get_edition_for_organiser(request, slug)
     form = TrioForm(request.POST or None, edition=edition)
     if form.is_valid():
-        trio = form.save()
+        trio = organising.add_trio(form.save(commit=False))
         messages.success(request, _("The trio has been added. Now invite its members."))
         return redirect("workshops:trio_invite", trio.pk)
     return render(request, "workshops/trio_form.html", {"form": form, "edition": edition})
@@ -199,7 +192,7 @@ def trio_invite(request: HttpRequest, pk: int) -> HttpResponse:
 def trio_member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
     trio = access.get_trio_for_organiser(request, pk)
     member = get_object_or_404(trio.members.select_related("user"), pk=member_pk)
-    member.delete()
+    organising.remove_member(member)
     messages.success(
         request,
         _("%(name)s is no longer a member of this trio.") % {"name": member.user.name},
