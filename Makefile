@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 help:
 	@echo "make run    install everything, load the demo and serve on http://$(HOST):$(PORT)"
 	@echo "make test   install everything and run the whole test suite (SQLite, then PostgreSQL)"
-	@echo "make lint   ruff, and the layering of the apps (import-linter);  make messages  refresh translation catalogues"
+	@echo "make lint   ruff, the layering of the apps (import-linter), types (mypy);  make messages  refresh translation catalogues"
 
 $(BIN)/activate:
 	@py=$$(scripts/find-python) || exit 1; echo "Using $$py"; "$$py" -m venv $(VENV)
@@ -74,6 +74,7 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

@@ -126,7 +126,7 @@ else:
         "default": {
             # Django's SQLite backend, reusing connections across requests (its docstring).
             "ENGINE": "mengpaneel.core.sqlite",
-            "NAME": DATA_DIR / "mengpaneel.sqlite3",
+            "NAME": str(DATA_DIR / "mengpaneel.sqlite3"),
             # Said outright: pytest-django only knows Django's own engine name for SQLite.
             "TEST": {"NAME": ":memory:"},
             "OPTIONS": {

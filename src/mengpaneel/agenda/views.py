@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mengpaneel.agenda import cases, rules
 from mengpaneel.agenda.forms import CaseForm
 from mengpaneel.agenda.models import Case
+from mengpaneel.http import AuthenticatedHttpRequest
 from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.panel.models import Assessment
 from mengpaneel.workshops import access
@@ -21,7 +22,7 @@ from mengpaneel.workshops import access
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def case_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     form = CaseForm(request.POST or None, instance=cases.case_of(trio) or Case(trio=trio))
     if form.is_valid():
@@ -37,7 +38,7 @@ def case_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "agenda/case_form.html", context)
 
 
-def _back(request: HttpRequest, fallback: str) -> str:
+def _back(request: AuthenticatedHttpRequest, fallback: str) -> str:
     """The page the form came from, if it is a path on this site; else ``fallback``.
 
     Only a path: ``redirect`` would read a bare word as a URL name and fail on it.
@@ -54,7 +55,7 @@ def _back(request: HttpRequest, fallback: str) -> str:
 
 @login_required
 @require_POST
-def rule_add(request: HttpRequest, pk: int, rule_pk: int) -> HttpResponse:
+def rule_add(request: AuthenticatedHttpRequest, pk: int, rule_pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     rule = get_object_or_404(CoherenceRule.objects.active(), pk=rule_pk)
     back = _back(request, trio.get_absolute_url())

@@ -9,13 +9,16 @@ brought which case. The accounts carry no personal data.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Model
 
 from mengpaneel.accounts.models import User
 from mengpaneel.agenda.models import Case
@@ -29,6 +32,17 @@ from mengpaneel.workshops.models import Edition, Meeting, Talk, Trio, TrioMember
 EDITION_SLUG = "werkplaats-wijkgericht-werken-2019"
 ORGANISER_EMAIL = "organisator@demo.mengpaneel.nl"
 DEMO_DOMAIN = "demo.mengpaneel.nl"
+
+
+@dataclass(frozen=True)
+class DemoMeeting:
+    number: int
+    day: date
+    place: str
+    theme: str
+    assignment: str
+    homework: str
+    talks: tuple[tuple[str, str, str], ...]  # speaker, affiliation, title
 
 
 @dataclass(frozen=True)
@@ -77,47 +91,41 @@ MEMBER_ROLES = [
 ]
 
 MEETINGS = [
-    {
-        "number": 1,
-        "date": date(2019, 9, 12),
-        "place": "Den Haag",
-        "theme": "Organogram en mengpaneel",
-        "assignment": "Teken waar wijkgericht werken in jullie organogram zit en zet daarna de "
+    DemoMeeting(
+        number=1,
+        day=date(2019, 9, 12),
+        place="Den Haag",
+        theme="Organogram en mengpaneel",
+        assignment="Teken waar wijkgericht werken in jullie organogram zit en zet daarna de "
         "vijf schuiven: eerst ieder voor zich, dan samen, met een toelichting.",
-        "homework": "Bespreek het mengpaneel met een collega buiten het trio: herkent die de "
-        "keuzes?",
-        "talks": [
-            ("Matthijs Uyterlinde", "", "Naar een wendbare wijkaanpak"),
-        ],
-    },
-    {
-        "number": 2,
-        "date": date(2019, 10, 24),
-        "place": "Utrecht",
-        "theme": "De sociale basis in de wijk",
-        "assignment": "Zoek de samenhang tussen de schuiven: welke drempel in jullie casus "
+        homework="Bespreek het mengpaneel met een collega buiten het trio: herkent die de keuzes?",
+        talks=(("Matthijs Uyterlinde", "", "Naar een wendbare wijkaanpak"),),
+    ),
+    DemoMeeting(
+        number=2,
+        day=date(2019, 10, 24),
+        place="Utrecht",
+        theme="De sociale basis in de wijk",
+        assignment="Zoek de samenhang tussen de schuiven: welke drempel in jullie casus "
         "verklaart die?",
-        "homework": "Zet drie acties voor de casus op jullie lokale agenda.",
-        "talks": [
-            ("Radboud Engbersen", "Movisie", "De sociale basis"),
-        ],
-    },
-    {
-        "number": 3,
-        "date": date(2019, 12, 5),
-        "place": "Utrecht",
-        "theme": "Nieuw ambtelijk vakmanschap",
-        "assignment": "Welke competenties heeft jullie trio, en wie haal je erbij voor wat "
-        "ontbreekt?",
-        "homework": "Presenteer de lokale agenda aan je leidinggevende.",
-        "talks": [
+        homework="Zet drie acties voor de casus op jullie lokale agenda.",
+        talks=(("Radboud Engbersen", "Movisie", "De sociale basis"),),
+    ),
+    DemoMeeting(
+        number=3,
+        day=date(2019, 12, 5),
+        place="Utrecht",
+        theme="Nieuw ambtelijk vakmanschap",
+        assignment="Welke competenties heeft jullie trio, en wie haal je erbij voor wat ontbreekt?",
+        homework="Presenteer de lokale agenda aan je leidinggevende.",
+        talks=(
             (
                 "Merlijn van Hulst",
                 "",
                 "Publieke bricoleurs: de ambtenaar die van buiten naar binnen werkt",
             ),
-        ],
-    },
+        ),
+    ),
 ]
 
 
@@ -234,8 +242,10 @@ def _account(email: str, name: str, password: str, **flags: bool) -> tuple[User,
     return user, changed
 
 
-def _sync(model, lookup: dict, values: dict) -> tuple[object, bool]:
-    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+def _sync[M: Model](
+    model: type[M], lookup: Mapping[str, Any], values: Mapping[str, Any]
+) -> tuple[M, bool]:
+    obj, created = model._default_manager.get_or_create(**lookup, defaults=values)
     if created:
         return obj, True
     changed = [field for field, value in values.items() if getattr(obj, field) != value]
@@ -272,12 +282,19 @@ def load_demo() -> int:
         changes += 1
 
     first_meeting = None
-    for spec in MEETINGS:
-        values = {k: v for k, v in spec.items() if k not in ("number", "talks")}
-        meeting, changed = _sync(Meeting, {"edition": edition, "number": spec["number"]}, values)
+    for meeting_spec in MEETINGS:
+        values = {
+            "date": meeting_spec.day,
+            "place": meeting_spec.place,
+            "theme": meeting_spec.theme,
+            "assignment": meeting_spec.assignment,
+            "homework": meeting_spec.homework,
+        }
+        lookup = {"edition": edition, "number": meeting_spec.number}
+        meeting, changed = _sync(Meeting, lookup, values)
         changes += changed
         first_meeting = first_meeting or meeting
-        for speaker, affiliation, title in spec["talks"]:
+        for speaker, affiliation, title in meeting_spec.talks:
             _talk, changed = _sync(
                 Talk,
                 {"meeting": meeting, "speaker": speaker},
@@ -285,6 +302,7 @@ def load_demo() -> int:
             )
             changes += changed
 
+    assert first_meeting is not None  # the demo has its meetings
     for spec in TRIOS:
         municipality = Municipality.objects.get(code=spec.code)
         trio, changed = _sync(

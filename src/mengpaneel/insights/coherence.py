@@ -1,4 +1,4 @@
-"""Coherence: which rules fire for a panel (DESIGN.md §2.3).
+"""Coherence: which rules fire for a panel (docs/design.md, "Coherence").
 
 The evaluation is plain Python over ``{category key: position}``; it knows no
 model, no five categories and no keys. A rule fires when every one of its
@@ -17,6 +17,7 @@ from django.db import transaction
 
 from mengpaneel.insights.constants import Operator
 from mengpaneel.insights.models import CoherenceRule, RuleCondition
+from mengpaneel.panel.models import Assessment, PanelModel
 from mengpaneel.panel.positions import positions_of
 
 Positions = Mapping[str, int | None]
@@ -39,8 +40,12 @@ def condition_holds(condition: ConditionLike, positions: Positions) -> bool:
     return False  # an operator we don't know fires nothing rather than everything
 
 
-def conditions_of(rule: Any) -> list:
-    """A rule's conditions: a related manager (prefetched) or a plain list."""
+def conditions_of(rule: Any) -> list[ConditionLike]:
+    """A rule's conditions: a related manager (prefetched) or a plain list.
+
+    A rule is a ``CoherenceRule``, or in tests and imports any object whose
+    ``conditions`` is a plain list of condition-likes.
+    """
     conditions = rule.conditions
     return list(conditions.all() if hasattr(conditions, "all") else conditions)
 
@@ -50,7 +55,7 @@ def fires(rule: Any, positions: Positions) -> bool:
     return bool(conditions) and all(condition_holds(c, positions) for c in conditions)
 
 
-def firing_rules(rules: Iterable[Any], positions: Positions) -> list:
+def firing_rules[Rule](rules: Iterable[Rule], positions: Positions) -> list[Rule]:
     """The active rules whose conditions all hold for these positions, in the given order."""
     return [rule for rule in rules if getattr(rule, "is_active", True) and fires(rule, positions)]
 
@@ -75,25 +80,25 @@ class RuleBook:
         return cls(CoherenceRule.objects.for_models(ids))
 
     @classmethod
-    def for_assessments(cls, assessments: Iterable) -> RuleBook:
+    def for_assessments(cls, assessments: Iterable[Assessment]) -> RuleBook:
         return cls.for_models(a.panel_model_id for a in assessments)
 
     def rules_for(self, panel_model_id: int) -> list[CoherenceRule]:
         return self._by_model.get(panel_model_id, [])
 
-    def firing(self, assessment) -> list[CoherenceRule]:
+    def firing(self, assessment: Assessment) -> list[CoherenceRule]:
         return firing_rules(self.rules_for(assessment.panel_model_id), positions_of(assessment))
 
     def firing_for(self, panel_model_id: int, positions: Positions) -> list[CoherenceRule]:
         """The same for positions read as plain values (``panel.positions``)."""
         return firing_rules(self.rules_for(panel_model_id), positions)
 
-    def firing_keys(self, assessment) -> list[str]:
+    def firing_keys(self, assessment: Assessment) -> list[str]:
         return [rule.key for rule in self.firing(assessment)]
 
 
 @transaction.atomic
-def copy_rules(source, target) -> int:
+def copy_rules(source: PanelModel, target: PanelModel) -> int:
     """Give model version ``target`` a copy of the rules of ``source``; returns how many.
 
     Rules speak of categories by key, which a new version keeps; a key the

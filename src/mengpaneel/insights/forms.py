@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.insights.constants import PEER_DIFFERENCE_STEPS
+from mengpaneel.workshops.models import Meeting
 
 
 class DifferenceForm(forms.Form):
@@ -48,41 +52,41 @@ class ConsentForm(forms.Form):
 
 
 class MomentStartForm(forms.Form):
-    meeting = forms.ModelChoiceField(
+    meeting: forms.ModelChoiceField[Meeting] = forms.ModelChoiceField(
         label=_("For which meeting?"),
         queryset=None,
         required=False,
         empty_label=_("No meeting: we do it on our own"),
     )
 
-    def __init__(self, *args, meetings, **kwargs) -> None:
+    def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = meetings
+        cast("forms.ModelChoiceField[Meeting]", self.fields["meeting"]).queryset = meetings
 
 
 class MomentChoiceForm(forms.Form):
     """Which moment the comparison shows, and optionally the moment it moved from."""
 
-    moment = forms.ModelChoiceField(
+    moment: forms.ModelChoiceField[Meeting] = forms.ModelChoiceField(
         label=_("Show the panels of"),
         queryset=None,
         required=False,
         empty_label=_("each trio's latest panel"),
     )
-    since = forms.ModelChoiceField(
+    since: forms.ModelChoiceField[Meeting] = forms.ModelChoiceField(
         label=_("Show movement since"),
         queryset=None,
         required=False,
         empty_label=_("no movement, one moment only"),
     )
 
-    def __init__(self, *args, meetings, **kwargs) -> None:
+    def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["moment"].queryset = meetings
-        self.fields["since"].queryset = meetings
+        for name in ("moment", "since"):
+            cast("forms.ModelChoiceField[Meeting]", self.fields[name]).queryset = meetings
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         moment, since = cleaned.get("moment"), cleaned.get("since")
         if since is not None and moment is not None and since == moment:
             self.add_error("since", _("Choose an earlier meeting than the one you show."))

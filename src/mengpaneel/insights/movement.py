@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
+from mengpaneel.accounts.models import User
 from mengpaneel.panel import placing
 from mengpaneel.panel.models import Assessment, PanelModel
 from mengpaneel.workshops.models import Meeting, Trio
@@ -53,7 +54,7 @@ def moments(trio: Trio) -> QuerySet[Assessment]:
 
 
 def at_meeting(
-    trios: QuerySet | Iterable[Trio], meeting: Meeting | None, *, revealed_only: bool = False
+    trios: QuerySet[Trio] | Iterable[Trio], meeting: Meeting | None, *, revealed_only: bool = False
 ) -> QuerySet[Assessment]:
     """Each trio's assessment at ``meeting`` (its latest there), or its latest of all if None.
 
@@ -71,7 +72,7 @@ def at_meeting(
 
 
 @transaction.atomic
-def start_moment(trio: Trio, meeting: Meeting | None, by) -> Assessment:
+def start_moment(trio: Trio, meeting: Meeting | None, by: User) -> Assessment:
     """Start a new moment: an empty panel on the current model, placed alone first again.
 
     One moment per meeting: a second one for the same meeting is refused, and

@@ -25,6 +25,7 @@ from mengpaneel.insights.constants import (
 )
 from mengpaneel.panel.models import Assessment
 from mengpaneel.panel.positions import agreed_values
+from mengpaneel.workshops.models import Trio
 
 Positions = Mapping[str, int | None]
 
@@ -127,7 +128,7 @@ def most_similar(
     return similarities(own, peers, min_compared)[:limit]
 
 
-def latest_agreed(trios: QuerySet, model_key: str) -> QuerySet[Assessment]:
+def latest_agreed(trios: QuerySet[Trio], model_key: str) -> QuerySet[Assessment]:
     """Each trio's latest revealed assessment on a version of ``model_key``.
 
     An assessment that is not revealed has no agreed panel yet, so a trio that
@@ -139,7 +140,7 @@ def latest_agreed(trios: QuerySet, model_key: str) -> QuerySet[Assessment]:
     return Assessment.objects.filter(trio__in=trios, pk=Subquery(candidates.values("pk")[:1]))
 
 
-def peer_panels(trios: QuerySet, model_key: str) -> list[PeerPanel]:
+def peer_panels(trios: QuerySet[Trio], model_key: str) -> list[PeerPanel]:
     """The peers' panels, read as plain values in two queries whatever their number."""
     rows = list(
         latest_agreed(trios, model_key).values(

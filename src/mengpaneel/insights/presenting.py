@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from mengpaneel.accounts.models import User
 from mengpaneel.insights import movement, peers, sharing
 from mengpaneel.insights.coherence import RuleBook
+from mengpaneel.insights.constants import SIMILAR_PANELS_SHOWN
 from mengpaneel.insights.models import CoherenceRule
 from mengpaneel.panel import positions as panel_positions
 from mengpaneel.panel.models import Assessment, Category
@@ -66,7 +67,7 @@ def peers_page(
         faders=faders,
         panel_count=len(panels),
         other_editions=sum(p.edition_id != trio.edition_id for p in panels),
-        similar=everyone[: peers.SIMILAR_PANELS_SHOWN],
+        similar=everyone[:SIMILAR_PANELS_SHOWN],
         too_few_in_common=len(panels) - len(everyone),
     )
 

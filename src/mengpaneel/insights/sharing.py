@@ -16,11 +16,13 @@ Every page, export or API that shows a peer's panel or rationale asks
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from mengpaneel.accounts.models import User
 from mengpaneel.insights.models import SharingConsent
 from mengpaneel.workshops.models import Trio
 
@@ -29,7 +31,7 @@ def consents_across_editions(trio: Trio) -> bool:
     return SharingConsent.objects.filter(trio=trio, across_editions=True).exists()
 
 
-def visible_peer_trios(trio: Trio, user) -> QuerySet[Trio]:
+def visible_peer_trios(trio: Trio, user: User | AnonymousUser) -> QuerySet[Trio]:
     """The other trios whose panel and rationale ``user``, looking from ``trio``, may see."""
     if not user.is_authenticated:
         return Trio.objects.none()
@@ -50,7 +52,7 @@ def visible_peer_trios(trio: Trio, user) -> QuerySet[Trio]:
 
 
 @transaction.atomic
-def record_consent(trio: Trio, across_editions: bool, by) -> SharingConsent:
+def record_consent(trio: Trio, across_editions: bool, by: User) -> SharingConsent:
     """A member of the trio gives or withdraws consent to share across editions."""
     if not trio.has_member(by):
         raise PermissionDenied

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, QuerySet
 from django.http import QueryDict
 
 from mengpaneel.insights.coherence import RuleBook
@@ -149,9 +149,9 @@ def _done_counts(live_round: LiveRound, category_count: int) -> dict[int, int]:
         .values("guest__trio", "guest")
         .annotate(placed=Count("pk"))
     )
-    for row in guests:
-        if row["placed"] >= category_count:
-            done[row["guest__trio"]] += 1
+    for guest_row in guests:
+        if guest_row["placed"] >= category_count:
+            done[guest_row["guest__trio"]] += 1
     return done
 
 
@@ -180,8 +180,10 @@ def _far_apart_counts(live_round: LiveRound) -> dict[int, int]:
         .values("guest__trio", "category")
         .annotate(low=Min("position"), high=Max("position"))
     )
-    for row in guests:
-        widen((row["guest__trio"], row["category"]), row["low"], row["high"])
+    for guest_row in guests:
+        widen(
+            (guest_row["guest__trio"], guest_row["category"]), guest_row["low"], guest_row["high"]
+        )
     counts: dict[int, int] = defaultdict(int)
     for (trio_id, _category), (low, high) in spread.items():
         if far_apart((low, high)):
@@ -279,11 +281,12 @@ def trio_board(participant: Participant) -> dict[str, Any]:
         "assessment": assessment,
     }
     if phase == Phase.ALONE:
+        mine: QuerySet[GuestPlacement] | QuerySet[IndividualPlacement]
         if participant.guest is not None:
             mine = GuestPlacement.objects.filter(guest=participant.guest)
         elif assessment is not None:
             mine = IndividualPlacement.objects.filter(
-                assessment=assessment, member=participant.user
+                assessment=assessment, member=participant.member
             )
         else:
             mine = IndividualPlacement.objects.none()

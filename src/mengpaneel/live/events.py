@@ -160,7 +160,7 @@ class RedisBroker(LocalBroker):
         self.url = url
         self.prefix = prefix
         self._publisher = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
-        self._listeners: dict[asyncio.AbstractEventLoop, asyncio.Task] = {}
+        self._listeners: dict[asyncio.AbstractEventLoop, asyncio.Task[None]] = {}
 
     def subscribe(self, channels: set[str]) -> Subscription:
         subscription = super().subscribe(channels)
@@ -210,7 +210,7 @@ class RedisBroker(LocalBroker):
                 delay = min(delay * 2, 5.0)
             finally:
                 try:
-                    await pubsub.aclose()
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]  # redis-py's
                     await client.aclose()
                 except Exception:  # noqa: S110 (closing a broken connection may fail too)
                     pass

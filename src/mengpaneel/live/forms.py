@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,11 +26,24 @@ class JoinCodeForm(forms.Form):
             self.live_round = joincodes.find_round(self.cleaned_data["code"])
         except joincodes.CodeRejected as exc:
             raise forms.ValidationError(exc.message) from None
-        return self.live_round.code
+        return self.live_round.code or ""
+
+
+if TYPE_CHECKING:  # Django's fields take type arguments only in the stubs
+    _TrioField = forms.ModelChoiceField[Trio]
+else:
+    _TrioField = forms.ModelChoiceField
+
+
+class TrioChoiceField(_TrioField):
+    """Trios by the name of their municipality."""
+
+    def label_from_instance(self, obj: Trio) -> str:
+        return obj.municipality.name
 
 
 class GuestJoinForm(forms.Form):
-    trio = forms.ModelChoiceField(
+    trio = TrioChoiceField(
         label=_("Your trio"),
         queryset=Trio.objects.none(),
         empty_label=_("Choose your municipality"),
@@ -42,10 +57,8 @@ class GuestJoinForm(forms.Form):
 
     def __init__(self, *args, live_round: LiveRound, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["trio"].queryset = live_round.meeting.edition.trios.select_related(
-            "municipality"
-        ).order_by("municipality__name")
-        self.fields["trio"].label_from_instance = lambda trio: trio.municipality.name
+        trios = live_round.meeting.edition.trios.select_related("municipality")
+        cast(TrioChoiceField, self.fields["trio"]).queryset = trios.order_by("municipality__name")
 
     def clean_name(self) -> str:
         try:

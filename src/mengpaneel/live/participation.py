@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mengpaneel.accounts.models import User
 from mengpaneel.live.constants import (
     GUEST_NAME_MAX_LENGTH,
     MAX_GUESTS_PER_ROUND,
@@ -53,7 +55,7 @@ class Participant:
 
     live_round: LiveRound
     trio: Trio
-    user: object | None = None
+    user: User | None = None
     guest: Guest | None = None
 
     @property
@@ -61,8 +63,15 @@ class Participant:
         return self.guest is not None
 
     @property
+    def member(self) -> User:
+        """The trio member taking part; a guest is none, and may not act as one."""
+        if self.user is None:
+            raise PermissionDenied
+        return self.user
+
+    @property
     def name(self) -> str:
-        return self.guest.name if self.guest else self.user.name
+        return self.guest.name if self.guest else self.member.name
 
 
 def _stale(phase: str, action: Phase) -> StalePhase:
@@ -132,7 +141,7 @@ _sqlite_writer = threading.Lock()
 
 
 @contextmanager
-def _one_writer_at_a_time():
+def _one_writer_at_a_time() -> Iterator[None]:
     if connection.vendor == "sqlite":
         with _sqlite_writer:
             yield
@@ -158,11 +167,13 @@ def place(
             if participant.guest is not None:
                 _place_as_guest(participant.guest, assessment, category, position, note)
             else:
-                placing.place(assessment, participant.user, category, position, note)
+                placing.place(assessment, participant.member, category, position, note)
         return live_round.record_change(ChangeKind.PLACEMENT, trio.pk)
 
 
-def _place_as_guest(guest: Guest, assessment, category, position: int | None, note: str) -> None:
+def _place_as_guest(
+    guest: Guest, assessment: Assessment, category: Category, position: int | None, note: str
+) -> None:
     if guest.trio_id != assessment.trio_id:
         raise PermissionDenied
     placing.check_position(assessment, category, position)
@@ -205,7 +216,7 @@ def agree(
             position,
             rationale,
             discuss,
-            by=participant.user,
+            by=participant.member,
             expected_version=expected_version,
         )
     live_round.record_change(ChangeKind.AGREED, participant.trio.pk)

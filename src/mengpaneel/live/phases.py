@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mengpaneel.accounts.models import User
 from mengpaneel.live import joincodes
 from mengpaneel.live.constants import PHASE_ORDER, ChangeKind, Phase
 from mengpaneel.live.models import LiveRound
@@ -28,7 +29,7 @@ class PhaseError(Exception):
         self.message = message
 
 
-def start(meeting: Meeting, *, by, panel_model: PanelModel | None = None) -> LiveRound:
+def start(meeting: Meeting, *, by: User, panel_model: PanelModel | None = None) -> LiveRound:
     """Start a live round for the meeting, or return the one already running."""
     running = LiveRound.objects.running().filter(meeting=meeting).first()
     if running is not None:
@@ -48,7 +49,7 @@ def start(meeting: Meeting, *, by, panel_model: PanelModel | None = None) -> Liv
 def next_phase(phase: str) -> Phase | None:
     if phase not in PHASE_ORDER:
         return None
-    index = PHASE_ORDER.index(phase)
+    index = PHASE_ORDER.index(Phase(phase))
     return PHASE_ORDER[index + 1] if index + 1 < len(PHASE_ORDER) else None
 
 
@@ -56,7 +57,7 @@ def previous_phase(phase: str) -> Phase | None:
     """The phase a step back leads to; never back to placing alone after the reveal."""
     if phase not in PHASE_ORDER:
         return None
-    index = PHASE_ORDER.index(phase)
+    index = PHASE_ORDER.index(Phase(phase))
     if index == 0 or PHASE_ORDER[index - 1] == Phase.ALONE:
         return None
     return PHASE_ORDER[index - 1]
@@ -74,7 +75,7 @@ def _locked(live_round: LiveRound, expected: str) -> LiveRound:
     return locked
 
 
-def move(live_round: LiveRound, *, to: str, expected: str, by) -> LiveRound:
+def move(live_round: LiveRound, *, to: str, expected: str, by: User) -> LiveRound:
     """Move the round one phase forward or back.
 
     ``expected`` is the phase the organiser saw: a double click, or a second
@@ -101,7 +102,7 @@ def move(live_round: LiveRound, *, to: str, expected: str, by) -> LiveRound:
     return locked
 
 
-def close(live_round: LiveRound, *, expected: str, by) -> LiveRound:
+def close(live_round: LiveRound, *, expected: str, by: User) -> LiveRound:
     """End the round: the code stops working and every page says so.
 
     The trios' panels were written into their assessments for this meeting as

@@ -7,9 +7,11 @@ after an htmx swap and the browser keeps focus where the person was.
 from __future__ import annotations
 
 import json
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.panel.constants import NOTE_MAX_LENGTH, RATIONALE_MAX_LENGTH
@@ -36,7 +38,7 @@ class FaderForm(forms.Form):
         self.category = category
         self.panel_model = panel_model
         low, high = panel_model.scale_min, panel_model.scale_max
-        position = self.fields["position"]
+        position = cast(forms.IntegerField, self.fields["position"])
         position.min_value, position.max_value = low, high
         position.validators += [MinValueValidator(low), MaxValueValidator(high)]
         current = self._current_position()
@@ -83,8 +85,8 @@ class FaderForm(forms.Form):
     def value_text(self) -> str:
         return self.category.value_text(self._current_position())
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         if cleaned.get("unplaced"):
             cleaned["position"] = None
         elif cleaned.get("position") is None and "position" not in self.errors:
@@ -130,7 +132,8 @@ class AgreeForm(FaderForm):
         After a conflict the next save is a choice made after seeing both texts; after a
         save it builds on the version just written.
         """
-        data = self.data.copy()
+        data = QueryDict(mutable=True)
+        data.update(self.data)
         data[self.add_prefix("version")] = str(version)
         again = AgreeForm(data, category=self.category, panel_model=self.panel_model)
         again.is_valid()

@@ -7,6 +7,9 @@ the edit needs a new version.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -66,8 +69,8 @@ class CategoryForm(forms.Form):
         label=_("Explanation (English)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         cleaned["key"] = versions.category_key(cleaned)
         return cleaned
 
@@ -102,7 +105,7 @@ class BaseCategoryFormSet(forms.BaseFormSet):
         kept = [
             form
             for form in self.forms
-            if form.has_changed() and not (self.can_delete and self._should_delete_form(form))
+            if form.has_changed() and not (self.can_delete and self._should_delete_form(form))  # type: ignore[attr-defined]
         ]
         if self.can_order:
             last = len(self.forms) + 1
@@ -114,6 +117,18 @@ class BaseCategoryFormSet(forms.BaseFormSet):
             {name: form.cleaned_data[name] for name in versions.CATEGORY_FIELDS}
             for form in self.kept_forms()
         ]
+
+
+CATEGORIES_PREFIX = "categories"
+
+
+def category_forms(
+    data: Mapping[str, Any] | None = None, *, initial: list[dict[str, Any]] | None = None
+) -> BaseCategoryFormSet:
+    """The faders of the model form, posted (``data``) or to fill in (``initial``)."""
+    return cast(
+        BaseCategoryFormSet, CategoryFormSet(data, initial=initial, prefix=CATEGORIES_PREFIX)
+    )
 
 
 CategoryFormSet = forms.formset_factory(
@@ -144,7 +159,7 @@ class EditionModelForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["panel_model_key"].choices = [
+        cast(forms.ChoiceField, self.fields["panel_model_key"]).choices = [
             (panel_model.key, str(panel_model))
             for panel_model in PanelModel.objects.current().order_by("name_nl")
         ]

@@ -8,8 +8,6 @@ makes the next version (``versions.save_changes``).
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -24,17 +22,18 @@ from mengpaneel.panel import editions as panel_editions
 from mengpaneel.panel import versions
 from mengpaneel.panel.drawing import FaderDrawing, PanelDrawing, render_svg, text_alternative
 from mengpaneel.panel.model_forms import (
+    CATEGORIES_PREFIX,
+    BaseCategoryFormSet,
     CategoryForm,
     CategoryFormSet,
     EditionModelForm,
     PanelModelForm,
+    category_forms,
     typed_values,
 )
 from mengpaneel.panel.models import PanelModel
 from mengpaneel.workshops import access
 from mengpaneel.workshops.models import Edition
-
-CATEGORIES_PREFIX = "categories"
 
 
 def _current(key: str) -> PanelModel:
@@ -96,7 +95,7 @@ def model_detail(request: AuthenticatedHttpRequest, key: str) -> HttpResponse:
     return render(request, "panel/model_detail.html", context)
 
 
-def _with_one_more_fader(data: QueryDict) -> tuple[PanelModelForm, CategoryFormSet]:
+def _with_one_more_fader(data: QueryDict) -> tuple[PanelModelForm, BaseCategoryFormSet]:
     """The posted forms shown again with an empty fader at the end.
 
     Everything typed comes back as it was, without error messages: the person
@@ -110,12 +109,14 @@ def _with_one_more_fader(data: QueryDict) -> tuple[PanelModelForm, CategoryFormS
     typed = [
         typed_values(data, CategoryForm, f"{CATEGORIES_PREFIX}-{index}") for index in range(count)
     ]
-    categories = CategoryFormSet(initial=typed, prefix=CATEGORIES_PREFIX)
+    categories = category_forms(initial=typed)
     categories.extra = 1
     return PanelModelForm(initial=typed_values(data, PanelModelForm)), categories
 
 
-def _fresh_forms(start: PanelModel | None, *, copy: bool) -> tuple[PanelModelForm, Any]:
+def _fresh_forms(
+    start: PanelModel | None, *, copy: bool
+) -> tuple[PanelModelForm, BaseCategoryFormSet]:
     """Empty forms, or filled with ``start``: the model itself, or (``copy``) its copy."""
     fields, values = versions.model_values(start) if start else ({}, [{}, {}])
     if start is not None and copy:
@@ -123,9 +124,7 @@ def _fresh_forms(start: PanelModel | None, *, copy: bool) -> tuple[PanelModelFor
         fields["name_nl"] = f"Kopie van {start.name_nl}"
         fields["name_en"] = f"Copy of {start.name_en}" if start.name_en else ""
     # A new model starts with the two categories it needs at least.
-    return PanelModelForm(initial=fields or None), CategoryFormSet(
-        initial=values, prefix=CATEGORIES_PREFIX
-    )
+    return PanelModelForm(initial=fields or None), category_forms(initial=values)
 
 
 def _saved(
@@ -133,7 +132,7 @@ def _saved(
     panel_model: PanelModel | None,
     start: PanelModel | None,
     form: PanelModelForm,
-    categories: Any,
+    categories: BaseCategoryFormSet,
 ) -> PanelModel:
     """Create the model or save the changes (a new version when panels use it); say which."""
     values = categories.category_values()
@@ -166,7 +165,7 @@ def _model_form(
         form, categories = _with_one_more_fader(request.POST)
     elif request.method == "POST":
         form = PanelModelForm(request.POST)
-        categories = CategoryFormSet(request.POST, prefix=CATEGORIES_PREFIX)
+        categories = category_forms(request.POST)
         if form.is_valid() and categories.is_valid():
             saved = _saved(request, panel_model, start, form, categories)
             return redirect("panel:model_detail", saved.key)

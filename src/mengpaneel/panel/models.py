@@ -7,6 +7,8 @@ are never conflated anywhere.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -316,9 +318,9 @@ class Assessment(models.Model):
         return self.revealed_at is not None
 
     @property
-    def date(self):
+    def date(self) -> datetime.date:
         """The day of the assessment: its meeting's date, else the day it was started."""
-        if self.meeting_id:
+        if self.meeting is not None:
             return self.meeting.date
         return timezone.localdate(self.created_at)
 

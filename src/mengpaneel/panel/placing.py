@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from mengpaneel.accounts.models import User
 from mengpaneel.panel import editions
 from mengpaneel.panel.constants import ChangeKind
 from mengpaneel.panel.models import (
@@ -63,7 +65,14 @@ def _as_text(position: int | None) -> str:
     return "" if position is None else str(position)
 
 
-def _log(assessment: Assessment, kind: str, user, old: str, new: str, category=None) -> None:
+def _log(
+    assessment: Assessment,
+    kind: str,
+    user: User | None,
+    old: str,
+    new: str,
+    category: Category | None = None,
+) -> None:
     PositionChange.objects.create(
         assessment=assessment,
         category=category,
@@ -87,7 +96,7 @@ def check_position(assessment: Assessment, category: Category, position: int | N
         )
 
 
-def _require_member(assessment: Assessment, user) -> None:
+def _require_member(assessment: Assessment, user: User | AnonymousUser) -> None:
     if not assessment.trio.has_member(user):
         raise PermissionDenied
 
@@ -126,7 +135,7 @@ def current_assessment(trio: Trio) -> Assessment:
 @transaction.atomic
 def place(
     assessment: Assessment,
-    member,
+    member: User,
     category: Category,
     position: int | None,
     note: str = "",
@@ -160,7 +169,7 @@ def place(
 
 
 @transaction.atomic
-def reveal(assessment: Assessment, by) -> Assessment:
+def reveal(assessment: Assessment, by: User | None) -> Assessment:
     """Show every member's placements inside the trio. Revealing twice changes nothing."""
     locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
     if locked.is_revealed:
@@ -180,7 +189,7 @@ def agree(
     position: int | None,
     rationale: str,
     discuss: bool,
-    by,
+    by: User,
     expected_version: int,
 ) -> AgreedPosition:
     """Set the trio's agreed position on one fader.
@@ -228,7 +237,7 @@ def agree(
 
 
 @transaction.atomic
-def dissent(agreed_position: AgreedPosition, user, note: str) -> Dissent | None:
+def dissent(agreed_position: AgreedPosition, user: User, note: str) -> Dissent | None:
     """A member records (or, with an empty note, withdraws) why they still disagree."""
     assessment = agreed_position.assessment
     _require_member(assessment, user)
@@ -241,6 +250,7 @@ def dissent(agreed_position: AgreedPosition, user, note: str) -> Dissent | None:
         return existing
     _log(assessment, ChangeKind.DISSENT, user, old, note, agreed_position.category)
     if not note:
+        assert existing is not None  # an empty note that differs from the old one withdraws it
         existing.delete()
         return None
     if existing is None:
@@ -251,7 +261,9 @@ def dissent(agreed_position: AgreedPosition, user, note: str) -> Dissent | None:
     return existing
 
 
-def visible_placements(assessment: Assessment, viewer) -> QuerySet[IndividualPlacement]:
+def visible_placements(
+    assessment: Assessment, viewer: User | AnonymousUser
+) -> QuerySet[IndividualPlacement]:
     """Before the reveal each member sees only their own placements; afterwards, everyone's."""
     placements = assessment.placements.select_related("member")
     if assessment.is_revealed:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
+from mengpaneel.http import AuthenticatedHttpRequest
 from mengpaneel.reports import export
 from mengpaneel.workshops import access
 
 
 @login_required
 @require_GET
-def export_panels(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+def export_panels(request: AuthenticatedHttpRequest, slug: str, fmt: str) -> HttpResponse:
     edition = access.get_edition_for_organiser(request, slug)
     content_type = "application/json" if fmt == "json" else "text/csv; charset=utf-8"
     response = HttpResponse(

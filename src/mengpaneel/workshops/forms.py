@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -88,7 +90,7 @@ class TrioForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.edition = edition
         self.instance.edition = edition
-        self.fields["municipality"].choices = [
+        cast(forms.ChoiceField, self.fields["municipality"]).choices = [
             ("", _("Choose a municipality")),
             *municipality_choices(),
         ]

@@ -7,6 +7,8 @@ of an object's own fields (an edition's name, a trio's local name) stays its for
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.forms import BaseInlineFormSet
 
@@ -33,7 +35,7 @@ def open_comparison(edition: Edition, is_open: bool) -> Edition:
 
 
 @transaction.atomic
-def plan_meeting(meeting: Meeting, talks: BaseInlineFormSet[Talk, Meeting, object]) -> Meeting:
+def plan_meeting(meeting: Meeting, talks: BaseInlineFormSet[Talk, Meeting, Any]) -> Meeting:
     """Save a meeting with its talks in one go: none of it, or all of it."""
     meeting.save()
     talks.instance = meeting

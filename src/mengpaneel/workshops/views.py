@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mengpaneel.accounts.forms import InvitedPersonForm
+from mengpaneel.http import AuthenticatedHttpRequest
 from mengpaneel.workshops import access, invitations, organising
 from mengpaneel.workshops.forms import (
     EditionForm,
@@ -25,7 +26,7 @@ INVITATION_SESSION_KEY = "mengpaneel_invitation_token"
 
 
 @login_required
-def edition_list(request: HttpRequest) -> HttpResponse:
+def edition_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     editions = (
         Edition.objects.visible_to(request.user)
         .annotate(trio_count=Count("trios", distinct=True))
@@ -36,7 +37,7 @@ def edition_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edition_create(request: HttpRequest) -> HttpResponse:
+def edition_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_organiser(request)
     form = EditionForm(request.POST or None)
     if form.is_valid():
@@ -47,7 +48,7 @@ def edition_create(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def edition_detail(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     edition = access.get_edition_for_user(request, slug)
     trios = edition.trios.select_related("municipality").prefetch_related(
         Prefetch("members", TrioMember.objects.select_related("user"))
@@ -65,7 +66,7 @@ def edition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
+def edition_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     edition = access.get_edition_for_organiser(request, slug)
     form = EditionForm(request.POST or None, instance=edition)
     if form.is_valid():
@@ -77,7 +78,7 @@ def edition_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def edition_comparison(request: HttpRequest, slug: str) -> HttpResponse:
+def edition_comparison(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The facilitator opens or closes the comparison across municipalities (second reveal)."""
     edition = access.get_edition_for_organiser(request, slug)
     organising.open_comparison(edition, request.POST.get("open") == "1")
@@ -89,7 +90,7 @@ def edition_comparison(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def meeting_detail(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_user(request, slug, pk)
     context = {
         "meeting": meeting,
@@ -99,7 +100,9 @@ def meeting_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "workshops/meeting_detail.html", context)
 
 
-def _meeting_form(request: HttpRequest, edition: Edition, meeting: Meeting | None) -> HttpResponse:
+def _meeting_form(
+    request: AuthenticatedHttpRequest, edition: Edition, meeting: Meeting | None
+) -> HttpResponse:
     meeting = meeting or Meeting(edition=edition)
     data = request.POST if request.method == "POST" else None
     form = MeetingForm(data, instance=meeting, edition=edition)
@@ -114,21 +117,21 @@ def _meeting_form(request: HttpRequest, edition: Edition, meeting: Meeting | Non
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_create(request: HttpRequest, slug: str) -> HttpResponse:
+def meeting_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     edition = access.get_edition_for_organiser(request, slug)
     return _meeting_form(request, edition, None)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def meeting_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def meeting_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = access.get_meeting_for_organiser(request, slug, pk)
     return _meeting_form(request, meeting.edition, meeting)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def trio_create(request: HttpRequest, slug: str) -> HttpResponse:
+def trio_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     edition = access.get_edition_for_organiser(request, slug)
     form = TrioForm(request.POST or None, edition=edition)
     if form.is_valid():
@@ -139,7 +142,7 @@ def trio_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
-def trio_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def trio_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     context = {
         "trio": trio,
@@ -153,8 +156,9 @@ def trio_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def trio_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def trio_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
+    form: TrioForm | TrioSettingsForm
     if trio.edition.is_organised_by(request.user):
         form = TrioForm(request.POST or None, instance=trio, edition=trio.edition)
     else:
@@ -170,7 +174,7 @@ def trio_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def trio_invite(request: HttpRequest, pk: int) -> HttpResponse:
+def trio_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     form = InvitationForm(request.POST or None, trio=trio)
     if form.is_valid():
@@ -189,7 +193,7 @@ def trio_invite(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["POST"])
-def trio_member_remove(request: HttpRequest, pk: int, member_pk: int) -> HttpResponse:
+def trio_member_remove(request: AuthenticatedHttpRequest, pk: int, member_pk: int) -> HttpResponse:
     trio = access.get_trio_for_organiser(request, pk)
     member = get_object_or_404(trio.members.select_related("user"), pk=member_pk)
     organising.remove_member(member)

@@ -60,4 +60,4 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 return None
             except queue.Full:
                 pass
-        return super()._close()
+        return super()._close()  # type: ignore[misc]  # Django's, not in the stubs

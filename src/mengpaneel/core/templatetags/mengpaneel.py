@@ -29,7 +29,7 @@ def form_control(field: BoundField) -> SafeString:
     if field.errors:
         described_by.append(f"{field.auto_id}_error")
         classes += f" {classes.split()[0]}--invalid" if classes else ""
-    attrs = {"class": classes.strip()}
+    attrs: dict[str, str | bool] = {"class": classes.strip()}
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     if field.errors:

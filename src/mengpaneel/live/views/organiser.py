@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mengpaneel.http import AuthenticatedHttpRequest
 from mengpaneel.live import access, boards, joincodes, participation, phases, qrcode
 from mengpaneel.live.constants import Phase
 from mengpaneel.live.forms import CodeActionForm, PhaseMoveForm
@@ -19,7 +22,7 @@ from mengpaneel.workshops import access as workshop_access
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def start(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def start(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     meeting = workshop_access.get_meeting_for_organiser(request, slug, pk)
     if request.method == "POST":
         live_round = phases.start(meeting, by=request.user)
@@ -33,7 +36,7 @@ def start(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "live/start.html", context)
 
 
-def _join_links(request: HttpRequest, live_round: LiveRound) -> dict:
+def _join_links(request: AuthenticatedHttpRequest, live_round: LiveRound) -> dict[str, Any]:
     short = request.build_absolute_uri(reverse("live:join"))
     if not live_round.code_is_usable:
         return {"short_url": short}
@@ -42,7 +45,7 @@ def _join_links(request: HttpRequest, live_round: LiveRound) -> dict:
 
 
 @login_required
-def control(request: HttpRequest, pk: int) -> HttpResponse:
+def control(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     live_round = access.get_round_for_organiser(request, pk)
     context = {
         "live_round": live_round,
@@ -58,7 +61,7 @@ def control(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def control_people(request: HttpRequest, pk: int) -> HttpResponse:
+def control_people(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The trios and their guests, fetched again when someone joins (htmx partial)."""
     live_round = access.get_round_for_organiser(request, pk)
     if not request.htmx:  # a fragment: a person who opens it gets the whole page
@@ -72,7 +75,7 @@ def control_people(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def move_phase(request: HttpRequest, pk: int) -> HttpResponse:
+def move_phase(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     live_round = access.get_round_for_organiser(request, pk)
     form = PhaseMoveForm(request.POST)
     if not form.is_valid():
@@ -105,7 +108,7 @@ def move_phase(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def code_action(request: HttpRequest, pk: int) -> HttpResponse:
+def code_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     live_round = access.get_round_for_organiser(request, pk)
     form = CodeActionForm(request.POST)
     if live_round.is_closed:
@@ -123,7 +126,7 @@ def code_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def guest_remove(request: HttpRequest, pk: int, guest_pk: int) -> HttpResponse:
+def guest_remove(request: AuthenticatedHttpRequest, pk: int, guest_pk: int) -> HttpResponse:
     live_round = access.get_round_for_organiser(request, pk)
     # Not only active guests: the second POST of a double click finds the guest removed.
     guest = get_object_or_404(live_round.guests, pk=guest_pk)
@@ -137,13 +140,13 @@ def guest_remove(request: HttpRequest, pk: int, guest_pk: int) -> HttpResponse:
 
 
 @login_required
-def projector(request: HttpRequest, pk: int) -> HttpResponse:
+def projector(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     live_round = access.get_round_for_organiser(request, pk)
     return render(request, "live/projector.html", _projector_context(request, live_round))
 
 
 @login_required
-def projector_room(request: HttpRequest, pk: int) -> HttpResponse:
+def projector_room(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The projector's changing part, fetched again on every event (htmx partial)."""
     live_round = access.get_round_for_organiser(request, pk)
     if not request.htmx:
@@ -151,7 +154,7 @@ def projector_room(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "live/projector_room.html", _projector_context(request, live_round))
 
 
-def _projector_context(request: HttpRequest, live_round: LiveRound) -> dict:
+def _projector_context(request: AuthenticatedHttpRequest, live_round: LiveRound) -> dict[str, Any]:
     return {
         "live_round": live_round,
         "meeting": live_round.meeting,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -85,9 +87,9 @@ def join_trio(request: HtmxHttpRequest) -> HttpResponse:
     return render(request, "live/join_trio.html", context)
 
 
-def _page_context(participant: participation.Participant) -> dict:
+def _page_context(participant: participation.Participant) -> dict[str, Any]:
     live_round = participant.live_round
-    return {
+    context: dict[str, Any] = {
         "participant": participant,
         "live_round": live_round,
         "meeting": live_round.meeting,
@@ -95,6 +97,7 @@ def _page_context(participant: participation.Participant) -> dict:
         **boards.root_context(live_round),
         **boards.trio_board(participant),
     }
+    return context
 
 
 @require_GET
@@ -179,8 +182,8 @@ def place(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             response = HttpResponse(_("Saved"))
             response["X-Live-Version"] = str(version)
             return response
-        context = {"form": form, "live_round": participant.live_round}
-        response = render(request, "live/fader_place.html", context)
+        fader = {"form": form, "live_round": participant.live_round}
+        response = render(request, "live/fader_place.html", fader)
         return reswap(retarget(response, f"#place-{form.prefix}"), "outerHTML")
     if saved:
         messages.success(request, _("Saved: %(name)s.") % {"name": category.name})
@@ -249,7 +252,8 @@ def _agree_answer(
         rows = boards.fader_rows(
             live_round, participation.assessment_for(live_round, participant.trio)
         )
-        context = {"form": form, "saved": saved, "live_round": live_round, **conflict_context}
+        context: dict[str, Any] = {"form": form, "saved": saved, "live_round": live_round}
+        context.update(conflict_context)
         context["row"] = next((row for row in rows if row.category == category), None)
         return render(request, "live/fader_agree.html", context)
     if saved:

@@ -26,7 +26,8 @@ RETRY_MS = 1500
 
 
 def _state(pk: int) -> tuple[int, str]:
-    return tuple(LiveRound.objects.values_list("version", "phase").get(pk=pk))
+    version, phase = LiveRound.objects.values_list("version", "phase").get(pk=pk)
+    return version, phase
 
 
 def _briefly(function):
@@ -78,7 +79,7 @@ async def _events(audience: access.Audience):
 
 
 @require_GET
-async def stream(request: HttpRequest, pk: int) -> HttpResponse:
+async def stream(request: HttpRequest, pk: int) -> StreamingHttpResponse:
     audience = await _briefly(access.get_audience)(request, pk)
     response = StreamingHttpResponse(_events(audience), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache, no-store"
