@@ -42,7 +42,7 @@ pytestmark = pytest.mark.django_db
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("MENGPANEEL_UPDATE_GOLDEN") == "1"
 
-# DESIGN.md §2.6, and an Altena of a year earlier to move from.
+# docs/design.md ("Demo"), and an Altena of a year earlier to move from.
 SOURCE_PANELS = {
     "GM1959": {
         "positioning": 2,

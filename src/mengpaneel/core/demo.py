@@ -1,4 +1,4 @@
-"""The demo edition: the source's three municipalities (DESIGN.md §2.6).
+"""The demo edition: the source's three municipalities (docs/design.md, "Demo").
 
 Loading is idempotent: every object is looked up by a natural key and only
 changed when it differs, so running the demo twice changes nothing.
@@ -129,7 +129,7 @@ MEETINGS = [
 ]
 
 
-# The agreed panels of DESIGN.md §2.6, with rationales after the source (in our own words).
+# The agreed panels of docs/design.md ("Demo"), with rationales after the source (own words).
 # None: the source says nothing about this fader for this municipality, so it stays unplaced.
 PANELS: dict[str, dict[str, tuple[int | None, str]]] = {
     "GM1959": {

@@ -1,7 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# A peer's choice counts as clearly different from this many steps apart (DESIGN.md §2.4).
+# A peer's choice counts as clearly different from this many steps apart
+# (docs/design.md, "Learning from peers").
 PEER_DIFFERENCE_STEPS = 2
 
 # Two panels are only called similar when at least this many faders could be compared.

@@ -1,4 +1,6 @@
-"""Learning from peers (DESIGN.md §2.4): who chose clearly differently, whose panel is closest.
+"""Learning from peers: who chose clearly differently, whose panel is closest.
+
+docs/design.md, "Learning from peers".
 
 The matching is plain Python over ``{category key: position}``. Which peers
 may be looked at at all is decided elsewhere (``sharing.visible_peer_trios``);

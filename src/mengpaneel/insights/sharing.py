@@ -1,7 +1,8 @@
 """Whose panel may someone see next to a trio's own: the one place that decides.
 
 Every page, export or API that shows a peer's panel or rationale asks
-``visible_peer_trios``. The rules (DESIGN.md §2.2, §2.4):
+``visible_peer_trios``. The rules (docs/design.md,
+"Placing, reveal and agree" and "Learning from peers"):
 
 - a member sees the trios of their own edition that share their panel
   (``Trio.shares_panel``), once the organiser has opened the comparison

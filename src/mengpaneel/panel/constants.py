@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 # The model every new assessment uses unless another is chosen (data migration 0002).
 DEFAULT_MODEL_KEY = "wijkgericht-werken"
 
-# Members this many steps apart (or more) on a fader are marked for discussion (DESIGN.md §2.2).
+# Members this many steps apart (or more) on a fader are marked for discussion
+# (docs/design.md, "Placing, reveal and agree").
 FAR_APART_STEPS = 2
 
 MIN_CATEGORIES = 2

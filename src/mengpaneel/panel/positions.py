@@ -19,10 +19,10 @@ Positions = Mapping[str, int | None]
 
 
 def far_apart(positions: Iterable[int | None]) -> bool:
-    """People who placed a fader this far apart talk about it first (DESIGN §2.2).
+    """People who placed a fader 2 or more steps apart talk about it first.
 
-    The one rule, wherever it is shown. Unplaced counts for nothing: "not placed
-    yet" is no position to be far from.
+    The one rule, wherever it is shown (docs/design.md, "Placing, reveal and agree").
+    Unplaced counts for nothing: "not placed yet" is no position to be far from.
     """
     placed = [position for position in positions if position is not None]
     return len(placed) > 1 and max(placed) - min(placed) >= FAR_APART_STEPS

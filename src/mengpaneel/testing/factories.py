@@ -13,7 +13,7 @@ from mengpaneel.workshops.constants import Domain
 from mengpaneel.workshops.models import Edition, Meeting, Talk, Trio, TrioMember
 
 PASSWORD = "correct horse battery staple"
-# Altena, Schiedam and Venlo (DESIGN.md §2.6).
+# Altena, Schiedam and Venlo (docs/design.md, "Demo").
 SOURCE_MUNICIPALITIES = ("GM1959", "GM0606", "GM0983")
 
 

@@ -1,4 +1,4 @@
-"""The coherence rules of the default panel model (DESIGN.md §2.3, docs/coherence-rules.md).
+"""The coherence rules of the default panel model (docs/design.md, "Coherence"; docs/coherence-rules.md).
 
 The first two come from the source; the others are tensions a practitioner of
 area-based working recognises. Every rule points to a tension between two

@@ -1,4 +1,4 @@
-"""The default panel model: the five categories of the workshops (DESIGN.md §2.1).
+"""The default panel model: the five categories of the workshops (docs/design.md, "The panel").
 
 The texts are frozen here on purpose: a later change to the default model is a
 new version made by an organiser, not an edit of this migration.

@@ -1,4 +1,4 @@
-"""The demo's panels are exactly DESIGN.md §2.6, and loading them again changes nothing."""
+"""The demo's panels are exactly those of docs/design.md ("Demo"); loading again changes nothing."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from mengpaneel.workshops.models import Trio
 pytestmark = pytest.mark.django_db
 
 KEYS = ["positioning", "residents", "internal_process", "governance", "communication"]
-# DESIGN.md §2.6, written out again on purpose: the test must not read the demo's own table.
+# docs/design.md ("Demo"), written out again on purpose: the test must not read the demo's
+# own table.
 EXPECTED = {
     "GM1959": [2, -1, -3, 3, -1],
     "GM0606": [None, 3, -3, 1, -1],

@@ -1,4 +1,5 @@
-"""`mengpaneel export-panels`: one row per trio × category, the demo exactly as DESIGN.md §2.6."""
+"""`mengpaneel export-panels`: one row per trio × category; the demo exactly as in
+docs/design.md ("Demo")."""
 
 from __future__ import annotations
 
