@@ -13,7 +13,6 @@ from django.core.management import CommandError, call_command
 from mengpaneel.core import demo
 from mengpaneel.panel import placing
 from mengpaneel.reports import export
-from mengpaneel.workshops.models import Edition
 
 pytestmark = pytest.mark.django_db
 
@@ -23,14 +22,6 @@ EXPECTED = {
     "GM0606": ["", "3", "-3", "1", "-1"],
     "GM0983": ["-1", "", "-3", "2", "-1"],
 }
-
-
-@pytest.fixture
-def demo_edition(settings, tmp_path) -> Edition:
-    settings.DEMO_PASSWORD = ""
-    settings.DATA_DIR = tmp_path
-    demo.load_demo()
-    return Edition.objects.get(slug=demo.EDITION_SLUG)
 
 
 def _run(*args: str) -> str:
