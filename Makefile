@@ -106,5 +106,12 @@ bench: bench-panel
 bench-panel: install
 	$(PY) bench/panel_bench.py $(BENCH_PANEL_ARGS)
 
+# What one counted rate-limit event costs in each store, and whether counts survive
+# processes counting at once (SQLite, and PostgreSQL at PG_URL; Redis with REDIS_URL), ~1 min.
+.PHONY: bench-ratelimit
+bench: bench-ratelimit
+bench-ratelimit: install
+	PG_URL=$(PG_URL) $(PY) bench/ratelimit_bench.py $(BENCH_RATELIMIT_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules var test-results

@@ -36,6 +36,23 @@ def _fast_settings(settings):
     settings.SECURE_SSL_REDIRECT = False
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters start at zero in every test.
+
+    In the database cache they go with each test's transaction; Redis (with REDIS_URL,
+    as under CI) keeps them, so it is emptied (each worktree and CI use a Redis
+    database of their own).
+    """
+    from django.core.cache import caches
+
+    from mengpaneel.ratelimit.cache import DatabaseCache
+
+    cache = caches["default"]
+    if not isinstance(cache, DatabaseCache):
+        cache.clear()
+
+
 @dataclass
 class World:
     """Two editions, each with its own organiser; edition A has two trios."""

@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
-    "axes",
+    "mengpaneel.ratelimit",
     "mengpaneel.core",
     "mengpaneel.accounts",
     "mengpaneel.organisations",
@@ -80,8 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    # Last, as django-axes asks: it turns a lockout into its own response.
-    "axes.middleware.AxesMiddleware",
+    # Turns a reached rate limit (ratelimit.Limited) into the 429 page.
+    "mengpaneel.ratelimit.middleware.RateLimitMiddleware",
 ]
 
 ROOT_URLCONF = "mengpaneel.urls"
@@ -106,11 +106,27 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
+# Every SQLite database, the default file or one named in DATABASE_URL, gets our backend
+# (core/sqlite) and these options.
+SQLITE_OPTIONS = {
+    # IMMEDIATE takes the write lock when a transaction starts, so two
+    # writers queue instead of failing with "database is locked".
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;",
+}
 if DATABASE_URL:
     try:
         DATABASES = {"default": dj_database_url.parse(DATABASE_URL)}
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {exc}") from None
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+        DATABASES["default"]["ENGINE"] = "mengpaneel.core.sqlite"
+        DATABASES["default"]["OPTIONS"] = {
+            **SQLITE_OPTIONS,
+            **DATABASES["default"].get("OPTIONS", {}),
+        }
+        DATABASES["default"].setdefault("TEST", {"NAME": ":memory:"})
     DB_POOL_SIZE = env_int("MENGPANEEL_DB_POOL_SIZE", 10)
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and DB_POOL_SIZE > 0:
         # Under ASGI every request runs its synchronous code in a thread of its own, so a
@@ -129,25 +145,42 @@ else:
             "NAME": str(DATA_DIR / "mengpaneel.sqlite3"),
             # Said outright: pytest-django only knows Django's own engine name for SQLite.
             "TEST": {"NAME": ":memory:"},
-            "OPTIONS": {
-                # IMMEDIATE takes the write lock when a transaction starts, so two
-                # writers queue instead of failing with "database is locked".
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
-                ),
-            },
+            "OPTIONS": SQLITE_OPTIONS,
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 
+# --- Cache: rate-limit counters, shared by every app process ---------------------
+# Redis when there is one; else a table in the database, which every process (and
+# every machine, on PostgreSQL) sees. docs/decisions.md, "Rate limits".
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mengpaneel",
+            # A Redis that does not answer costs a request one second, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "mengpaneel.ratelimit.cache.DatabaseCache",
+            "LOCATION": "mengpaneel_cache",
+            # Counters must not be culled while they count; `mengpaneel cleanup` deletes
+            # expired rows, and the cache itself culls only past this many.
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
+        }
+    }
+
 # --- Accounts --------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # First: refuses an attempt past a login limit before any password is compared.
+    "mengpaneel.accounts.backends.LoginLimitBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
@@ -166,13 +199,13 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_VALID_DAYS = env_int("MENGPANEEL_INVITATION_DAYS", 14)
 DEMO_PASSWORD = env_str("MENGPANEEL_DEMO_PASSWORD")
 
-AXES_FAILURE_LIMIT = env_int("MENGPANEEL_LOGIN_ATTEMPTS", 5)
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "username"
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
+# Failed logins per hour before logging in pauses (accounts/limits.py).
+LOGIN_FAILURES_PER_ADDRESS_AND_IP = env_int("MENGPANEEL_LOGIN_ATTEMPTS", 5)
+LOGIN_FAILURES_PER_IP = env_int("MENGPANEEL_LOGIN_ATTEMPTS_PER_IP", 30)
+LOGIN_FAILURES_PER_ADDRESS = env_int("MENGPANEEL_LOGIN_ATTEMPTS_PER_ACCOUNT", 20)
+# E-mails per hour: password resets per recipient and per asking network.
+RESET_MAILS_PER_ADDRESS = 3
+RESET_MAILS_PER_IP = 20
 
 # --- E-mail ------------------------------------------------------------------
 _email_host = env_str("EMAIL_HOST")
@@ -233,9 +266,10 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=HTTPS)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", default=False) else None
-)
+# Behind a reverse proxy: trust its X-Forwarded-Proto, and take the client's address from
+# the last X-Forwarded-For entry, the one the proxy added (ratelimit/clients.py).
+BEHIND_PROXY = env_bool("BEHIND_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -268,6 +302,5 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "uvicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }

@@ -3,9 +3,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from django import forms
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from mengpaneel.live import joincodes, participation
+from mengpaneel.live import codeguard, joincodes, participation
 from mengpaneel.live.constants import GUEST_NAME_MAX_LENGTH, Phase
 from mengpaneel.live.models import LiveRound
 from mengpaneel.workshops.models import Trio
@@ -21,9 +22,17 @@ class JoinCodeForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, request: HttpRequest, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.paused = False  # too many wrong codes: the page answers 429
+
     def clean_code(self) -> str:
         try:
-            self.live_round = joincodes.find_round(self.cleaned_data["code"])
+            self.live_round = codeguard.find_round(self.request, self.cleaned_data["code"])
+        except codeguard.CodesPaused as exc:
+            self.paused = True
+            raise forms.ValidationError(exc.message) from None
         except joincodes.CodeRejected as exc:
             raise forms.ValidationError(exc.message) from None
         return self.live_round.code or ""

@@ -26,7 +26,7 @@ def test_wrong_password_keeps_the_address_and_explains(client):
 
 
 def test_brute_force_is_locked_out(client, settings):
-    settings.AXES_FAILURE_LIMIT = 3
+    settings.LOGIN_FAILURES_PER_ADDRESS_AND_IP = 3
     UserFactory(email="wijk@example.org")
     for _attempt in range(3):
         client.post(reverse("accounts:login"), {"username": "wijk@example.org", "password": "x"})

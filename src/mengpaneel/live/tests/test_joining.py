@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -244,3 +245,41 @@ def test_a_code_action_the_controls_never_send_is_named_as_such(client, world, l
     assert messages == ["Choose to renew the code or to close it."]
     live_round.refresh_from_db()
     assert live_round.code == code
+
+
+def _wrong_code(live_round) -> str:
+    wrong = CODE_ALPHABET[0] * CODE_LENGTH
+    return wrong if wrong != live_round.code else CODE_ALPHABET[1] * CODE_LENGTH
+
+
+def test_wrong_codes_pause_the_session_and_then_no_code_is_tried(client, live_round):
+    """The reviewer's 300 wrong codes in 2.8 s: after ten, this browser waits."""
+    wrong = _wrong_code(live_round)
+    statuses = [client.post(reverse("live:join"), {"code": wrong}).status_code for _ in range(12)]
+    assert statuses == [200] * 10 + [429] * 2
+    right = client.post(reverse("live:join"), {"code": live_round.code})
+    assert right.status_code == 429
+    assert "Too many wrong codes" in right.content.decode()
+    assert int(right["Retry-After"]) > 0
+    # Someone else on the same network still joins.
+    assert Client().post(reverse("live:join"), {"code": live_round.code}).status_code == 302
+
+
+def test_wrong_codes_from_one_network_pause_it_whatever_the_session(live_round):
+    wrong = _wrong_code(live_round)
+    statuses = [Client().post(reverse("live:join"), {"code": wrong}).status_code for _ in range(61)]
+    assert statuses == [200] * 60 + [429]
+    other_network = Client(REMOTE_ADDR="198.51.100.5")
+    assert other_network.post(reverse("live:join"), {"code": live_round.code}).status_code == 302
+
+
+def test_wrong_codes_in_the_qr_address_count_too(client, live_round):
+    wrong = _wrong_code(live_round)
+    statuses = [client.get(reverse("live:code_link", args=[wrong])).status_code for _ in range(11)]
+    assert statuses == [404] * 10 + [429]
+
+
+def test_an_empty_code_field_is_no_guess(client, live_round):
+    for _ in range(15):
+        assert client.post(reverse("live:join"), {"code": ""}).status_code == 200
+    assert client.post(reverse("live:join"), {"code": live_round.code}).status_code == 302

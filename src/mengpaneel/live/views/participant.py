@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget
 
 from mengpaneel.http import HtmxHttpRequest
-from mengpaneel.live import access, boards, joincodes, participation
+from mengpaneel.live import access, boards, codeguard, joincodes, participation
 from mengpaneel.live.constants import Phase
 from mengpaneel.live.forms import GuestJoinForm, JoinCodeForm
 from mengpaneel.live.models import LiveRound
@@ -34,10 +34,12 @@ def _after_code(request: HtmxHttpRequest, live_round: LiveRound) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def join(request: HtmxHttpRequest) -> HttpResponse:
     """The short address on the projector: type the code (it travels in the POST body)."""
-    form = JoinCodeForm(request.POST or None)
+    form = JoinCodeForm(request.POST or None, request=request)
     if form.is_valid():
         return _after_code(request, form.live_round)
     context = {"form": form, "my_rounds": LiveRound.objects.for_participant(request.user)}
+    if form.paused:
+        return _codes_paused(render(request, "live/join.html", context, status=429))
     return render(request, "live/join.html", context)
 
 
@@ -45,12 +47,19 @@ def join(request: HtmxHttpRequest) -> HttpResponse:
 def code_link(request: HtmxHttpRequest, code: str) -> HttpResponse:
     """The QR code's address: the code moves into the session at once, out of the address bar."""
     try:
-        live_round = joincodes.find_round(code)
+        live_round = codeguard.find_round(request, code)
     except joincodes.CodeRejected as exc:
-        form = JoinCodeForm()
+        form = JoinCodeForm(request=request)
         context = {"form": form, "code_error": exc.message, "my_rounds": LiveRound.objects.none()}
+        if isinstance(exc, codeguard.CodesPaused):
+            return _codes_paused(render(request, "live/join.html", context, status=429))
         return render(request, "live/join.html", context, status=404)
     return _after_code(request, live_round)
+
+
+def _codes_paused(response: HttpResponse) -> HttpResponse:
+    response["Retry-After"] = str(int(codeguard.WINDOW.total_seconds()))
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -63,7 +72,7 @@ def join_trio(request: HtmxHttpRequest) -> HttpResponse:
         # No code (yet), or it stopped working since: ask for one, saying why.
         request.session.pop(access.CODE_SESSION_KEY, None)
         context = {
-            "form": JoinCodeForm(),
+            "form": JoinCodeForm(request=request),
             "code_error": exc.message if code else "",
             "my_rounds": LiveRound.objects.for_participant(request.user),
         }

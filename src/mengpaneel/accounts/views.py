@@ -1,0 +1,34 @@
+"""Account pages that differ from Django's own."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
+
+from mengpaneel.accounts import limits
+from mengpaneel.ratelimit import first_refusal, hit_all
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's, with a limit per recipient and per asking network."""
+
+    def form_valid(self, form) -> HttpResponse:
+        rates = limits.reset_mail_rates(self.request, form.cleaned_data["email"])
+        refusal = first_refusal(*(rate.check(key) for rate, key in rates))
+        if refusal is not None:
+            form.add_error("email", refusal.rate.message)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        # Counted whether or not an account has this address: the answer must not tell.
+        hit_all(*rates)
+        # A mail server failure is logged by Django's form and not shown: the page must
+        # look the same whether or not the address has an account.
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password through the e-mailed link also lifts the account's lockout."""
+
+    def form_valid(self, form) -> HttpResponse:
+        response = super().form_valid(form)
+        limits.forget_account_failures(self.request, form.user.email)
+        return response
