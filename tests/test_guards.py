@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.test_permissions import MATRIX, PERSONAS, _login, _resolve_args
+from tests.test_permissions import GIVEN, MATRIX, PERSONAS, _login, _resolve_args
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 
@@ -86,6 +86,7 @@ def test_every_page_has_exactly_one_h1(client, world, persona):
     for row in MATRIX:
         if row.method != "get":
             continue
+        GIVEN[row.given](client, world)
         response = client.get(reverse(row.name, args=_resolve_args(world, row.args)))
         if response.status_code != 200 or "text/html" not in response["Content-Type"]:
             continue

@@ -25,6 +25,7 @@ class Row:
     args: tuple  # attribute names on the world fixture, or literals
     expected: dict[str, int]
     method: str = "get"
+    given: str = ""  # a state set up first: a key of GIVEN
 
 
 def _private(**overrides: int) -> dict[str, int]:
@@ -159,6 +160,48 @@ MATRIX = [
     # Without a token in the session there is nothing to accept, for anyone.
     Row("workshops:invitation_accept", (), {p: 404 for p in PERSONAS}),
     Row("workshops:invitation_open", ("'not-a-real-token'",), {p: 404 for p in PERSONAS}),
+    Row("workshops:invitation_claim", (), {**_private(), "anonymous": LOGIN}, method="post"),
+    # An invitation to the outsider's address, its token in the visitor's session: everyone
+    # holding it sees the page, only the outsider joins with it; the others may ask an
+    # organiser to confirm. Anonymous visitors are asked to log in (the account exists).
+    Row("workshops:invitation_accept", (), EVERYONE, given="invitation_to_outsider"),
+    Row(
+        "workshops:invitation_accept",
+        (),
+        {**{p: 403 for p in PERSONAS}, "anonymous": OK, "outsider": 302},
+        method="post",
+        given="invitation_to_outsider",
+    ),
+    Row(
+        "workshops:invitation_claim",
+        (),
+        {**{p: 302 for p in PERSONAS}, "anonymous": LOGIN},
+        method="post",
+        given="invitation_to_outsider",
+    ),
+    # An invitation to an address without an account: nobody logged in joins with it.
+    Row(
+        "workshops:invitation_accept",
+        (),
+        {**{p: 403 for p in PERSONAS}, "anonymous": OK},
+        method="post",
+        given="invitation_to_new_address",
+    ),
+    # Someone asked to use an invitation under another address: its organiser decides.
+    Row(
+        "workshops:invitation_confirm",
+        ("trio.pk", "invitation.pk"),
+        _private(organiser=302),
+        method="post",
+        given="invitation_claimed_by_outsider",
+    ),
+    Row(
+        "workshops:invitation_refuse",
+        ("trio.pk", "invitation.pk"),
+        _private(organiser=302),
+        method="post",
+        given="invitation_claimed_by_outsider",
+    ),
     # Insights (issue 4). World's trio has no panel yet: putting rule 1 (a default rule) on
     # its agenda is refused with a message and a redirect; a new moment starts.
     Row("insights:trio_coherence", ("trio.pk",), _private(member=OK, organiser=OK)),
@@ -207,10 +250,52 @@ def _login(client, world, persona: str) -> None:
         client.force_login(getattr(world, persona))
 
 
+def _sent_invitation(world, email: str):
+    from mengpaneel.workshops.models import Invitation
+
+    invitation, token = Invitation.issue(
+        trio=world.trio, email=email, domain="social", invited_by=world.organiser
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(sent_at=invitation.created_at)
+    world.invitation = invitation
+    return invitation, token
+
+
+def _hold_invitation(client, world, email: str) -> None:
+    from mengpaneel.workshops.views import INVITATION_SESSION_KEY
+
+    _invitation, token = _sent_invitation(world, email)
+    session = client.session
+    session[INVITATION_SESSION_KEY] = token
+    session.save()
+
+
+def _claimed_invitation(client, world) -> None:
+    from mengpaneel.workshops import invitations
+
+    invitation, _token = _sent_invitation(world, "prive@example.org")
+    invitations.claim(invitation, world.outsider)
+
+
+GIVEN = {
+    "": lambda client, world: None,
+    "invitation_to_outsider": lambda client, world: _hold_invitation(
+        client, world, world.outsider.email
+    ),
+    "invitation_to_new_address": lambda client, world: _hold_invitation(
+        client, world, "nieuw@example.org"
+    ),
+    "invitation_claimed_by_outsider": _claimed_invitation,
+}
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("row", MATRIX, ids=lambda row: row.name)
+@pytest.mark.parametrize(
+    "row", MATRIX, ids=lambda row: f"{row.name}{'+' if row.given else ''}{row.given}"
+)
 def test_permission_matrix(client, world, row: Row, persona: str):
     _login(client, world, persona)
+    GIVEN[row.given](client, world)
     url = reverse(row.name, args=_resolve_args(world, row.args))
     response = getattr(client, row.method)(url)
     assert response.status_code == row.expected[persona], (

@@ -205,7 +205,14 @@ def _hash_token(token: str) -> str:
 
 class InvitationQuerySet(models.QuerySet["Invitation"]):
     def usable(self) -> InvitationQuerySet:
-        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+        """Sent, not used and not expired: a link that was never e-mailed works for nobody."""
+        return self.filter(
+            sent_at__isnull=False, accepted_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+    def awaiting_confirmation(self) -> InvitationQuerySet:
+        """Usable invitations that someone logged in with another address asked to use."""
+        return self.usable().filter(claimed_by__isnull=False)
 
     def find(self, token: str) -> Invitation | None:
         """The unused, unexpired invitation for this secret token, if any."""
@@ -233,8 +240,20 @@ class Invitation(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires at"))
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    # Someone logged in with another address than the invited one asks to use the
+    # link; an organiser of the edition confirms (or not).
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked for by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    claimed_at = models.DateTimeField(_("asked for at"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -262,4 +281,12 @@ class Invitation(models.Model):
 
     @property
     def is_usable(self) -> bool:
-        return self.accepted_at is None and self.expires_at > timezone.now()
+        return (
+            self.sent_at is not None
+            and self.accepted_at is None
+            and self.expires_at > timezone.now()
+        )
+
+    def is_for(self, user) -> bool:
+        """Whether ``user``'s account has the invited address (case does not matter)."""
+        return user.is_authenticated and user.email.lower() == self.email.lower()

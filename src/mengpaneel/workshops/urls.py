@@ -32,6 +32,17 @@ urlpatterns = [
         views.trio_member_remove,
         name="trio_member_remove",
     ),
+    path(
+        "trios/<int:pk>/uitnodigingen/<int:invitation_pk>/bevestigen/",
+        views.invitation_confirm,
+        name="invitation_confirm",
+    ),
+    path(
+        "trios/<int:pk>/uitnodigingen/<int:invitation_pk>/weigeren/",
+        views.invitation_refuse,
+        name="invitation_refuse",
+    ),
     path("uitnodiging/accepteren/", views.invitation_accept, name="invitation_accept"),
+    path("uitnodiging/bevestiging-vragen/", views.invitation_claim, name="invitation_claim"),
     path("uitnodiging/<str:token>/", views.invitation_open, name="invitation_open"),
 ]

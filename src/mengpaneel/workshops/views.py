@@ -148,7 +148,7 @@ def trio_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "trio": trio,
         "edition": trio.edition,
         "members": trio.members.select_related("user"),
-        "open_invitations": trio.invitations.usable(),
+        "open_invitations": trio.invitations.usable().select_related("claimed_by"),
         "is_organiser": trio.edition.is_organised_by(request.user),
     }
     return render(request, "workshops/trio_detail.html", context)
@@ -177,18 +177,31 @@ def trio_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def trio_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_user(request, pk)
     form = InvitationForm(request.POST or None, trio=trio)
+    status = 200
     if form.is_valid():
-        invitations.invite(
-            request, trio=trio, email=form.cleaned_data["email"], domain=form.cleaned_data["domain"]
-        )
-        messages.success(
-            request,
-            _("An invitation has been sent to %(email)s.") % {"email": form.cleaned_data["email"]},
-        )
-        return redirect(trio)
-    return render(
-        request, "workshops/trio_invite.html", {"form": form, "trio": trio, "edition": trio.edition}
-    )
+        email = form.cleaned_data["email"]
+        try:
+            invitations.invite(request, trio=trio, email=email, domain=form.cleaned_data["domain"])
+        except invitations.InvitationsPaused as exc:
+            form.add_error(None, exc.verdict.rate.message)
+            status = 429
+        except invitations.InvitationNotSent:
+            form.add_error(None, _mail_failed(email))
+            status = 503
+        else:
+            messages.success(
+                request, _("An invitation has been sent to %(email)s.") % {"email": email}
+            )
+            return redirect(trio)
+    context = {"form": form, "trio": trio, "edition": trio.edition}
+    return render(request, "workshops/trio_invite.html", context, status=status)
+
+
+def _mail_failed(email: str) -> str:
+    return _(
+        "The e-mail to %(email)s could not be sent, so no invitation was made. "
+        "Try again in a few minutes; if it keeps failing, tell whoever runs Mengpaneel."
+    ) % {"email": email}
 
 
 @login_required
@@ -231,9 +244,12 @@ def invitation_accept(request: HttpRequest) -> HttpResponse:
 
     existing_account = get_user_model().objects.filter(email__iexact=invitation.email).exists()
     form = None
+    status = 200
     if request.user.is_authenticated:
         if request.method == "POST":
-            return _join(request, invitation, request.user)
+            if invitation.is_for(request.user):
+                return _join(request, invitation, request.user)
+            status = 403  # another address: only an organiser's confirmation lets them in
     elif not existing_account:
         form = InvitedPersonForm(request.POST or None, email=invitation.email)
         if form.is_valid():
@@ -245,15 +261,16 @@ def invitation_accept(request: HttpRequest) -> HttpResponse:
         "trio": invitation.trio,
         "form": form,
         "existing_account": existing_account,
+        "address_matches": invitation.is_for(request.user),
     }
-    return render(request, "workshops/invitation_accept.html", context)
+    return render(request, "workshops/invitation_accept.html", context, status=status)
 
 
 def _join(request: HttpRequest, invitation: Invitation, user) -> HttpResponse:
     request.session.pop(INVITATION_SESSION_KEY, None)
     try:
         member = invitations.accept(invitation, user)
-    except invitations.InvitationSpent:
+    except (invitations.InvitationSpent, invitations.NotInvitedAddress):
         return render(request, "workshops/invitation_invalid.html", status=404)
     messages.success(
         request,
@@ -261,3 +278,68 @@ def _join(request: HttpRequest, invitation: Invitation, user) -> HttpResponse:
         % {"municipality": member.trio.municipality.name},
     )
     return redirect(member.trio)
+
+
+def _invitation_in_session(request: HttpRequest) -> Invitation | None:
+    token = request.session.get(INVITATION_SESSION_KEY, "")
+    return Invitation.objects.select_related("trio__municipality").find(token) if token else None
+
+
+@login_required
+@require_POST
+def invitation_claim(request: HttpRequest) -> HttpResponse:
+    """Logged in with another address than the invited one: ask an organiser to confirm."""
+    invitation = _invitation_in_session(request)
+    if invitation is None:
+        return render(request, "workshops/invitation_invalid.html", status=404)
+    if invitation.is_for(request.user):
+        return redirect("workshops:invitation_accept")
+    try:
+        invitations.claim(invitation, request.user)
+    except invitations.InvitationSpent:
+        return render(request, "workshops/invitation_invalid.html", status=404)
+    messages.success(
+        request,
+        _(
+            "The organiser of the edition has been asked to confirm that you join the trio "
+            "of %(municipality)s with this invitation. Once they have, the trio appears here."
+        )
+        % {"municipality": invitation.trio.municipality.name},
+    )
+    return redirect("core:home")
+
+
+def _claimed_invitation(request: HttpRequest, pk: int, invitation_pk: int):
+    trio = access.get_trio_for_organiser(request, pk)
+    invitation = get_object_or_404(
+        trio.invitations.awaiting_confirmation().select_related("claimed_by"), pk=invitation_pk
+    )
+    return trio, invitation
+
+
+@login_required
+@require_POST
+def invitation_confirm(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    trio, invitation = _claimed_invitation(request, pk, invitation_pk)
+    try:
+        member = invitations.confirm_claim(invitation, by=request.user)
+    except invitations.InvitationSpent:
+        messages.error(request, _("This invitation has been used or has expired in the meantime."))
+        return redirect(trio)
+    messages.success(
+        request, _("%(name)s is now a member of this trio.") % {"name": member.user.name}
+    )
+    return redirect(trio)
+
+
+@login_required
+@require_POST
+def invitation_refuse(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    trio, invitation = _claimed_invitation(request, pk, invitation_pk)
+    invitations.refuse_claim(invitation, by=request.user)
+    messages.success(
+        request,
+        _("%(name)s does not join. The invitation still works for %(email)s.")
+        % {"name": invitation.claimed_by.name, "email": invitation.email},
+    )
+    return redirect(trio)
