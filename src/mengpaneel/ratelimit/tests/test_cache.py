@@ -60,7 +60,7 @@ def _count_at_once(cache) -> int:
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_no_event_is_lost_when_many_count_at_once():
     assert _count_at_once(_cache()) == THREADS * EACH
 
