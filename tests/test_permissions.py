@@ -46,6 +46,9 @@ MATRIX = [
     Row("accounts:password_reset", (), EVERYONE),
     Row("accounts:password_reset_done", (), EVERYONE),
     Row("accounts:password_reset_complete", (), EVERYONE),
+    Row("accounts:password_change", (), ANY_LOGGED_IN),
+    # For the proxy and monitoring: parts and "ok", nothing private (core/tests/test_health.py).
+    Row("core:health", (), EVERYONE),
     Row("workshops:edition_list", (), ANY_LOGGED_IN),
     Row("workshops:edition_create", (), _private(organiser=OK, other_organiser=OK)),
     Row(

@@ -16,6 +16,8 @@ PRODUCTION = {
     "CSRF_TRUSTED_ORIGINS": "https://mengpaneel.example.org",
     "DATABASE_URL": "",
     "EMAIL_HOST": "smtp.example.org",
+    "DEFAULT_FROM_EMAIL": "Mengpaneel <noreply@mengpaneel.example.org>",
+    "BEHIND_PROXY": "true",
 }
 
 
@@ -108,3 +110,46 @@ def test_every_variable_the_settings_read_is_in_the_readme():
     readme = (Path(settings.PROJECT_DIR) / "README.md").read_text()
     missing = sorted(name for name in names if f"`{name}`" not in readme)
     assert names and not missing, f"Document these in README.md (Configuration): {missing}"
+
+
+@pytest.mark.parametrize(
+    "env, warning",
+    [
+        ({"HTTPS": "false"}, "mengpaneel.W001"),
+        ({"ALLOWED_HOSTS": "*"}, "mengpaneel.W002"),
+        ({"BEHIND_PROXY": "false"}, "mengpaneel.W003"),
+        ({"EMAIL_HOST": ""}, "mengpaneel.W004"),
+        ({"DEFAULT_FROM_EMAIL": "Mengpaneel <noreply@mengpaneel.localhost>"}, "mengpaneel.W005"),
+    ],
+)
+def test_check_deploy_warns_about_unsafe_production_settings(tmp_path, env, warning):
+    """The review's finding: HTTPS=false with DEBUG off and ALLOWED_HOSTS=* said nothing."""
+    result = _manage(
+        "check", "--deploy", **{**PRODUCTION, **env, "MENGPANEEL_DATA_DIR": str(tmp_path)}
+    )
+    assert warning in result.stderr, result.stderr
+
+
+def test_serve_says_what_is_unsafe_when_it_starts(tmp_path):
+    env = {
+        **PRODUCTION,
+        "HTTPS": "false",
+        "ALLOWED_HOSTS": "*",
+        "MENGPANEEL_DATA_DIR": str(tmp_path),
+    }
+    assert _manage("migrate", "-v", "0", **env).returncode == 0
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "HTTPS"}
+    clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mengpaneel.cli", "serve", "--port", "0"],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "mengpaneel.settings", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert "runs on" in server.stdout.readline()
+    finally:
+        server.terminate()
+        _out, errors = server.communicate(timeout=30)
+    assert "mengpaneel.W001" in errors and "mengpaneel.W002" in errors

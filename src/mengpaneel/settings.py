@@ -80,6 +80,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Logs out a session idle for longer than SESSION_IDLE_MINUTES.
+    "mengpaneel.accounts.middleware.IdleSessionMiddleware",
+    # Cache-Control: private, no-store on every response meant for one person.
+    "mengpaneel.caching.PrivateResponsesMiddleware",
+    # A disk that takes no writes: the maintenance page (503), not a 500.
+    "mengpaneel.core.errors.MaintenanceMiddleware",
     # Turns a reached rate limit (ratelimit.Limited) into the 429 page.
     "mengpaneel.ratelimit.middleware.RateLimitMiddleware",
 ]
@@ -273,6 +279,11 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY el
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A session without a request for this long is logged out (0: never); accounts/middleware.py.
+SESSION_IDLE_MINUTES = env_int("MENGPANEEL_SESSION_IDLE_MINUTES", 120)
+CSRF_FAILURE_VIEW = "mengpaneel.core.errors.csrf_failure"
+# The health check answers over plain HTTP on loopback too (the proxy's own check).
+SECURE_REDIRECT_EXEMPT = [r"^gezond/$"]
 X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
     "default-src": [CSP.SELF],

@@ -13,3 +13,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]
+
+# Error pages that render without the request's session or the database (core/errors.py).
+handler400 = "mengpaneel.core.errors.bad_request"
+handler500 = "mengpaneel.core.errors.server_error"

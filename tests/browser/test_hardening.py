@@ -19,6 +19,14 @@ from mengpaneel.testing.factories import (
     municipality,
 )
 from tests.browser.conftest import open_page
+from tests.browser.test_live_round import (  # noqa: F401 (asgi_server, check: fixtures)
+    PHONE,
+    _context,
+    _organiser_starts_the_round,
+    _phase_is,
+    asgi_server,
+    check,
+)
 from tests.browser.test_organiser import log_in, submit
 
 pytestmark = pytest.mark.browser
@@ -110,3 +118,83 @@ def test_a_mail_failure_on_invite_is_said_in_the_form(trio, page, check_page, mo
     assert "kon niet worden verstuurd" in page.locator("main").inner_text()
     assert page.locator("input[name=email]").input_value() == "fenna@gemeente.example.org"
     check_page(page, "hardening-06-invite-mail-failed")
+
+
+def test_a_logged_in_person_changes_the_password(page, check_page, transactional_db):
+    UserFactory(email="wijk@example.org")
+    log_in(page, "wijk@example.org")
+    page.get_by_role("link", name="Wachtwoord wijzigen").click()
+    page.wait_for_load_state()
+    check_page(page, "hardening-07-password-change")
+    page.fill("input[name=old_password]", "niet het wachtwoord")
+    page.fill("input[name=new_password1]", "een heel nieuw wachtwoord")
+    page.fill("input[name=new_password2]", "een heel nieuw wachtwoord")
+    submit(page)
+    assert page.get_by_role("alert").is_visible()
+    check_page(page, "hardening-08-password-change-errors")
+    page.fill("input[name=old_password]", PASSWORD)
+    page.fill("input[name=new_password1]", "een heel nieuw wachtwoord")
+    page.fill("input[name=new_password2]", "een heel nieuw wachtwoord")
+    submit(page)
+    assert "Je wachtwoord is gewijzigd" in page.locator("main").inner_text()
+
+
+@pytest.mark.parametrize(
+    "path, status, name",
+    [
+        ("/test/kapot/", 500, "500"),
+        ("/test/schijf-vol/", 503, "503"),
+        ("/test/verboden/", 403, "403"),
+        ("/bestaat-niet/", 404, "404"),
+    ],
+)
+def test_error_pages_are_styled_and_pass_axe(
+    page, check_page, settings, transactional_db, path, status, name
+):
+    settings.ROOT_URLCONF = "mengpaneel.core.tests.urls"
+    response = page.goto(path)
+    assert response.status == status
+    assert page.locator("h1").count() == 1
+    assert page.locator("html").get_attribute("lang") == "nl"
+    check_page(page, f"hardening-error-{name}")
+
+
+def test_the_400_page_for_a_host_we_do_not_serve(
+    page, check_page, settings, live_server, transactional_db
+):
+    settings.ALLOWED_HOSTS = ["localhost"]
+    response = page.goto(live_server.url.replace("localhost", "127.0.0.1") + "/")
+    assert response.status == 400
+    check_page(page, "hardening-error-400")
+
+
+def test_a_guest_sees_the_round_end_and_nothing_of_the_trio_after(
+    asgi_server,  # noqa: F811 (a fixture of test_live_round)
+    browser,
+    check,  # noqa: F811
+):
+    """The round closes while the guest's page is open: a goodbye, then nothing of the trio."""
+    world = asgi_server
+    organiser, control = _organiser_starts_the_round(browser, world)
+    code = control.locator(".mp-live__code").inner_text()
+    guest_context = _context(browser, world, width=PHONE)
+    guest = open_page(guest_context)
+    guest.goto("/live/")
+    guest.fill("input[name=code]", code)
+    submit(guest)
+    guest.select_option("select[name=trio]", str(world["altena"]))
+    guest.fill("input[name=name]", "Gijs Gast")
+    submit(guest)
+    participant_page = guest.url
+    with control.expect_navigation():
+        control.click("form:has(input[name=to][value=close]) button")
+    _phase_is(guest, "closed")
+    guest.locator("#live-work").get_by_text("Deze live-oefening is afgelopen").wait_for()
+    assert guest.locator("[data-live-connection]").is_hidden()
+    check(guest, "hardening-09-guest-round-ended-live")
+    response = guest.goto(participant_page)
+    assert response.status == 410
+    assert "Altena" not in guest.locator("main").inner_text()
+    check(guest, "hardening-10-guest-round-ended")
+    for context in (organiser, guest_context):
+        context.close()

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.accounts.models import User
@@ -67,3 +67,33 @@ class InvitedPersonForm(forms.ModelForm):
         if commit:
             user.save()
         return user
+
+
+_NEW_PASSWORD_HELP = _("At least 10 characters; not a common word or only digits.")
+
+
+class NewPasswordForm(SetPasswordForm):
+    """Setting a password through the e-mailed link, in our words (Django's say "u")."""
+
+    error_messages = {"password_mismatch": _("The two passwords are not the same.")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password1"].help_text = _NEW_PASSWORD_HELP
+        self.fields["new_password2"].label = _("Type the new password again")
+        self.fields["new_password2"].help_text = ""
+
+
+class ChangePasswordForm(NewPasswordForm, PasswordChangeForm):
+    """Changing the password while logged in: the current one first."""
+
+    error_messages = {
+        **NewPasswordForm.error_messages,
+        "password_incorrect": _("This is not your current password. Type it again."),
+    }
+    field_order = ["old_password", "new_password1", "new_password2"]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = _("Your current password")

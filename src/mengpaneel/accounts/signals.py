@@ -1,4 +1,4 @@
-"""Login outcomes feed the login limits (``accounts.limits``)."""
+"""Login outcomes feed the login limits (``accounts.limits``) and the idle timeout."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.dispatch import receiver
 
 from mengpaneel.accounts import limits
+from mengpaneel.accounts.middleware import mark_active
 
 
 @receiver(user_login_failed)
@@ -16,6 +17,7 @@ def count_failure(sender, credentials: dict, request=None, **kwargs) -> None:
 
 
 @receiver(user_logged_in)
-def forget_failures(sender, request, user, **kwargs) -> None:
+def after_login(sender, request, user, **kwargs) -> None:
     if request is not None:
         limits.forget_failed_logins(request, user.email)
+        mark_active(request.session)

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from mengpaneel.accounts import views
-from mengpaneel.accounts.forms import LoginForm
+from mengpaneel.accounts.forms import LoginForm, NewPasswordForm
 
 app_name = "accounts"
 
@@ -17,6 +17,7 @@ urlpatterns = [
         name="login",
     ),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("wachtwoord-wijzigen/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "wachtwoord-vergeten/",
         views.PasswordResetView.as_view(
@@ -36,6 +37,7 @@ urlpatterns = [
         "wachtwoord-herstellen/<uidb64>/<token>/",
         views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
+            form_class=NewPasswordForm,
             success_url=reverse_lazy("accounts:password_reset_complete"),
         ),
         name="password_reset_confirm",

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponse
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
 
 from mengpaneel.accounts import limits
-from mengpaneel.ratelimit import first_refusal, hit_all
+from mengpaneel.accounts.forms import ChangePasswordForm
+from mengpaneel.ratelimit import Limited, first_refusal, hit_all
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -31,4 +35,35 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     def form_valid(self, form) -> HttpResponse:
         response = super().form_valid(form)
         limits.forget_account_failures(self.request, form.user.email)
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's, for a logged-in person; wrong current passwords count as failed logins.
+
+    Someone at an unlocked computer could otherwise guess the current password here
+    without any limit. Django keeps this session logged in and ends the others.
+    """
+
+    template_name = "accounts/password_change_form.html"
+    form_class = ChangePasswordForm
+    success_url = reverse_lazy("core:home")
+
+    def post(self, request, *args, **kwargs) -> HttpResponse:
+        refusal = limits.login_refusal(request, request.user.email)
+        if refusal is not None:
+            raise Limited(refusal)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form) -> HttpResponse:
+        if form.has_error("old_password"):
+            limits.count_failed_login(self.request, self.request.user.email)
+        return super().form_invalid(form)
+
+    def form_valid(self, form) -> HttpResponse:
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            _("Your password has been changed. You are logged out everywhere else."),
+        )
         return response

@@ -18,6 +18,8 @@ from mengpaneel.workshops.models import Trio
 
 GUESTS_SESSION_KEY = "mengpaneel_live_guests"
 CODE_SESSION_KEY = "mengpaneel_live_code"
+# Rounds whose guest this browser was, after the round closed and the guest's session ended.
+ENDED_SESSION_KEY = "mengpaneel_live_ended"
 
 _ROUNDS = LiveRound.objects.select_related("meeting__edition", "panel_model")
 
@@ -39,12 +41,38 @@ def _guest_in_session(request: HttpRequest, live_round: LiveRound) -> Guest | No
     guest_pk = request.session.get(GUESTS_SESSION_KEY, {}).get(str(live_round.pk))
     if guest_pk is None:
         return None
+    if live_round.is_closed:
+        _end_guest_session(request, live_round)
+        return None
     return (
         Guest.objects.active()
         .select_related("trio")
         .filter(pk=guest_pk, live_round=live_round)
         .first()
     )
+
+
+def _end_guest_session(request: HttpRequest, live_round: LiveRound) -> None:
+    """The round is over, and with it the guest: the session that held them ends.
+
+    A fresh session keeps only the round's number, so the page can say "this round has
+    ended" instead of "not found". A logged-in person's session, or one that is a
+    guest in another round too, loses only this round.
+    """
+    session = request.session
+    guests = dict(session.get(GUESTS_SESSION_KEY, {}))
+    guests.pop(str(live_round.pk), None)
+    ended = [*session.get(ENDED_SESSION_KEY, []), live_round.pk][-5:]
+    if request.user.is_authenticated or guests:
+        session[GUESTS_SESSION_KEY] = guests
+    else:
+        session.flush()
+    session[ENDED_SESSION_KEY] = ended
+
+
+def guest_round_ended(request: HttpRequest, live_round: LiveRound) -> bool:
+    """Whether this browser was a guest of the round, which has closed since."""
+    return live_round.is_closed and live_round.pk in request.session.get(ENDED_SESSION_KEY, [])
 
 
 def find_participant(request: HttpRequest, live_round: LiveRound) -> Participant | None:
@@ -93,6 +121,9 @@ def get_audience(request: HttpRequest, pk: int) -> Audience:
         return Audience(live_round, frozenset(channels), is_organiser=True)
     participant = find_participant(request, live_round)
     if participant is None:
+        if guest_round_ended(request, live_round):
+            # The page of a guest whose round closed: the round's phase, nothing of a trio.
+            return Audience(live_round, frozenset({round_channel(pk)}), is_organiser=False)
         raise Http404
     channels = {round_channel(pk), trio_channel(pk, participant.trio.pk)}
     return Audience(live_round, frozenset(channels), is_organiser=False)

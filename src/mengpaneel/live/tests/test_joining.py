@@ -10,7 +10,7 @@ from django.utils import timezone
 from mengpaneel.live import access, joincodes, participation, phases
 from mengpaneel.live.constants import CODE_ALPHABET, CODE_LENGTH, MAX_GUESTS_PER_TRIO, Phase
 from mengpaneel.live.models import Guest
-from mengpaneel.live.tests.conftest import join_as_guest
+from mengpaneel.live.tests.conftest import fader_data, join_as_guest
 
 pytestmark = pytest.mark.django_db
 
@@ -283,3 +283,48 @@ def test_an_empty_code_field_is_no_guess(client, live_round):
     for _ in range(15):
         assert client.post(reverse("live:join"), {"code": ""}).status_code == 200
     assert client.post(reverse("live:join"), {"code": live_round.code}).status_code == 302
+
+
+def test_a_guests_session_ends_with_the_round(client, world, live_round, categories):
+    join_as_guest(client, live_round, world.trio, "Gerrit Gast")
+    old_session = client.session.session_key
+    page = reverse("live:participant", args=[live_round.pk])
+    assert client.get(page).status_code == 200
+    phases.close(live_round, expected=Phase.ALONE, by=world.organiser)
+
+    # The page the guest still has open fetches its work area: the goodbye, nothing more.
+    work = client.get(
+        reverse("live:participant_work", args=[live_round.pk]), HTTP_HX_REQUEST="true"
+    )
+    assert work.status_code == 200
+    assert "This live round has ended" in work.content.decode()
+    assert "Altena" not in work.content.decode()
+    # The session that held the guest is gone; the new one only remembers the round ended.
+    from django.contrib.sessions.models import Session
+
+    assert not Session.objects.filter(session_key=old_session).exists()
+    assert access.GUESTS_SESSION_KEY not in client.session
+    ended = client.get(page)
+    assert ended.status_code == 410
+    assert "Altena" not in ended.content.decode()
+    # The stream and the poll still say where the round is, so the page does not go
+    # "offline"; everything of the trio is out of reach.
+    assert client.get(reverse("live:version", args=[live_round.pk])).json()["phase"] == "closed"
+    trio = client.get(
+        reverse("live:participant_trio", args=[live_round.pk]), HTTP_HX_REQUEST="true"
+    )
+    assert "Gerrit" not in trio.content.decode()
+    data = fader_data(categories[0], 2)
+    assert client.post(reverse("live:place", args=[live_round.pk]), data).status_code == 404
+
+
+def test_a_member_keeps_the_round_page_after_it_closed(client, world, live_round):
+    client.force_login(world.member)
+    phases.close(live_round, expected=Phase.ALONE, by=world.organiser)
+    assert client.get(reverse("live:participant", args=[live_round.pk])).status_code == 200
+    assert "_auth_user_id" in client.session
+
+
+def test_a_stranger_never_sees_the_ended_page(client, world, live_round):
+    phases.close(live_round, expected=Phase.ALONE, by=world.organiser)
+    assert client.get(reverse("live:participant", args=[live_round.pk])).status_code == 404

@@ -109,12 +109,26 @@ def _page_context(participant: participation.Participant) -> dict[str, Any]:
     return context
 
 
+def _ended_for_guest(
+    request: HttpRequest, pk: int, template: str, status: int = 200
+) -> HttpResponse | None:
+    """A guest's session ended with the round: say so, instead of "not found"."""
+    live_round = get_object_or_404(LiveRound.objects.select_related("meeting"), pk=pk)
+    if access.find_participant(request, live_round) is None:
+        if access.guest_round_ended(request, live_round):
+            context = {"live_round": live_round, "meeting": live_round.meeting}
+            return render(request, template, context, status=status)
+    return None
+
+
 @require_GET
 def participant_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     live_round = get_object_or_404(LiveRound, pk=pk)
     if request.user.is_authenticated and access.is_organiser_of(request, live_round):
         if access.find_participant(request, live_round) is None:
             return redirect(live_round)
+    if (ended := _ended_for_guest(request, pk, "live/ended_page.html", 410)) is not None:
+        return ended
     participant = access.get_participant(request, pk)
     return render(request, "live/participant.html", _page_context(participant))
 
@@ -122,18 +136,24 @@ def participant_page(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def participant_work(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The phase's work area, fetched again when the phase changes."""
-    participant = access.get_participant(request, pk)
     if not request.htmx:  # a fragment: a person who opens it gets the whole page
+        access.get_participant(request, pk)
         return redirect("live:participant", pk)
+    if (ended := _ended_for_guest(request, pk, "live/ended_work.html")) is not None:
+        return ended
+    participant = access.get_participant(request, pk)
     return render(request, "live/participant_work.html", _page_context(participant))
 
 
 @require_GET
 def participant_trio(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Who is in the trio (and, later, what it agreed), fetched again on each trio event."""
-    participant = access.get_participant(request, pk)
     if not request.htmx:
+        access.get_participant(request, pk)
         return redirect("live:participant", pk)
+    if (ended := _ended_for_guest(request, pk, "live/ended_trio.html")) is not None:
+        return ended
+    participant = access.get_participant(request, pk)
     return render(request, "live/participant_trio.html", _page_context(participant))
 
 

@@ -2,11 +2,13 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from mengpaneel.accounts.models import User
-from mengpaneel.core import demo
+from mengpaneel.core import demo, health
 
 
 class Command(BaseCommand):
     help = "Serve Mengpaneel (ASGI, one process: pages, static files and live updates)."
+    # Checked in handle(), with the deployment checks when DEBUG is off.
+    requires_system_checks = []
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--host", default="127.0.0.1")
@@ -16,6 +18,12 @@ class Command(BaseCommand):
     def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
         import uvicorn
 
+        # Unsafe production settings are said out loud at every start, not only by
+        # `check --deploy`; errors still stop it.
+        self.check(include_deployment_checks=not settings.DEBUG)
+        database = health.check_database()
+        if database != health.OK:
+            self.stderr.write(self.style.WARNING(_database_message(database)))
         url = f"http://{host}:{port}/"
         self.stdout.write(f"Mengpaneel runs on {url}")
         if User.objects.filter(email=demo.ORGANISER_EMAIL).exists():
@@ -40,3 +48,14 @@ class Command(BaseCommand):
             timeout_graceful_shutdown=5,
             proxy_headers=settings.SECURE_PROXY_SSL_HEADER is not None,
         )
+
+
+def _database_message(state: str) -> str:
+    reason = {
+        "read-only": "is on a read-only disk",
+        "full": "is on a full disk",
+    }.get(state, "does not answer")
+    return (
+        f"The database {reason}: Mengpaneel starts and shows pages, but every save answers "
+        "a maintenance page (503) until it takes writes again. /gezond/ reports the same."
+    )
