@@ -58,9 +58,10 @@ class IdleSessionMiddleware(MiddlewareMixin):
             )
             % {"minutes": settings.SESSION_IDLE_MINUTES},
         )
-        if getattr(request, "htmx", False):
+        htmx = getattr(request, "htmx", None)
+        if htmx:
             # A fragment would land the login page inside the page: send the browser there.
-            page = urlsplit(request.htmx.current_url or "").path or "/"
+            page = urlsplit(htmx.current_url or "").path or "/"
             login = f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': page})}"
             return HttpResponse(status=204, headers={"HX-Redirect": login})
         return None

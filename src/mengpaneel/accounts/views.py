@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
+from django.contrib.auth.forms import PasswordChangeForm
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 
@@ -20,7 +21,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         rates = limits.reset_mail_rates(self.request, form.cleaned_data["email"])
         refusal = first_refusal(*(rate.check(key) for rate, key in rates))
         if refusal is not None:
-            form.add_error("email", refusal.rate.message)
+            form.add_error("email", str(refusal.rate.message))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         # Counted whether or not an account has this address: the answer must not tell.
         hit_all(*rates)
@@ -49,15 +50,18 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     form_class = ChangePasswordForm
     success_url = reverse_lazy("core:home")
 
-    def post(self, request, *args, **kwargs) -> HttpResponse:
-        refusal = limits.login_refusal(request, request.user.email)
-        if refusal is not None:
-            raise Limited(refusal)
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated:  # always: Django's view is behind login_required
+            refusal = limits.login_refusal(request, user.email)
+            if refusal is not None:
+                raise Limited(refusal)
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form) -> HttpResponse:
-        if form.has_error("old_password"):
-            limits.count_failed_login(self.request, self.request.user.email)
+    def form_invalid(self, form: PasswordChangeForm) -> HttpResponse:
+        user = self.request.user
+        if form.has_error("old_password") and user.is_authenticated:
+            limits.count_failed_login(self.request, user.email)
         return super().form_invalid(form)
 
     def form_valid(self, form) -> HttpResponse:

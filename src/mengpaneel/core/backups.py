@@ -17,10 +17,13 @@ import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
 from django.utils import timezone
+
+DatabaseSettings = dict[str, Any]  # an entry of settings.DATABASES
 
 SQLITE_SUFFIX = ".sqlite3"
 POSTGRESQL_SUFFIX = ".pgdump"
@@ -34,7 +37,7 @@ def default_directory() -> Path:
     return Path(settings.DATA_DIR) / "backups"
 
 
-def kind_of(database: dict) -> str:
+def kind_of(database: DatabaseSettings) -> str:
     engine = database["ENGINE"]
     if engine.endswith("sqlite") or engine.endswith("sqlite3"):
         return "sqlite"
@@ -43,13 +46,13 @@ def kind_of(database: dict) -> str:
     raise BackupError(f"Backups know SQLite and PostgreSQL, not {engine}.")
 
 
-def default_target(database: dict, directory: Path | None = None) -> Path:
+def default_target(database: DatabaseSettings, directory: Path | None = None) -> Path:
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     suffix = SQLITE_SUFFIX if kind_of(database) == "sqlite" else POSTGRESQL_SUFFIX
     return (directory or default_directory()) / f"mengpaneel-{stamp}{suffix}"
 
 
-def backup(database: dict, target: Path) -> Path:
+def backup(database: DatabaseSettings, target: Path) -> Path:
     """Write a backup of ``database`` (a DATABASES entry) to ``target``."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
@@ -64,7 +67,7 @@ def backup(database: dict, target: Path) -> Path:
     return target
 
 
-def restore(database: dict, source: Path) -> None:
+def restore(database: DatabaseSettings, source: Path) -> None:
     """Replace everything in ``database`` with the backup in ``source``."""
     if not source.is_file():
         raise BackupError(f"There is no backup file at {source}.")
@@ -157,7 +160,7 @@ def _client_tool(name: str) -> str:
     return found
 
 
-def _pg_environment(database: dict) -> dict[str, str]:
+def _pg_environment(database: DatabaseSettings) -> dict[str, str]:
     # Connection details through the environment: a password on the command line would
     # show in the process list.
     values = {
@@ -170,7 +173,7 @@ def _pg_environment(database: dict) -> dict[str, str]:
     return {**os.environ, **{key: value for key, value in values.items() if value}}
 
 
-def _run(command: list[str], database: dict) -> None:
+def _run(command: list[str], database: DatabaseSettings) -> None:
     result = subprocess.run(  # noqa: S603 (a fixed tool, arguments we built)
         command, env=_pg_environment(database), capture_output=True, text=True, check=False
     )
@@ -178,11 +181,11 @@ def _run(command: list[str], database: dict) -> None:
         raise BackupError(f"{Path(command[0]).name} failed: {result.stderr.strip()}")
 
 
-def _backup_postgresql(database: dict, target: Path) -> None:
+def _backup_postgresql(database: DatabaseSettings, target: Path) -> None:
     _run([_client_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={target}"], database)
 
 
-def _restore_postgresql(database: dict, source: Path) -> None:
+def _restore_postgresql(database: DatabaseSettings, source: Path) -> None:
     _run(
         [
             _client_tool("pg_restore"),

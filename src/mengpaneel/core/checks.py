@@ -43,7 +43,7 @@ def unsafe_production_settings(app_configs, **kwargs) -> list[Warning]:
                 id="mengpaneel.W003",
             )
         )
-    if settings.MAILERS["default"]["BACKEND"].endswith("console.EmailBackend"):
+    if str(settings.MAILERS["default"]["BACKEND"]).endswith("console.EmailBackend"):
         warnings.append(
             Warning(
                 "EMAIL_HOST is not set: invitations and password resets are printed to the "

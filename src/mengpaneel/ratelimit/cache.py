@@ -19,12 +19,16 @@ from django.utils.timezone import now
 
 
 class DatabaseCache(DjangoDatabaseCache):
+    def __init__(self, table: str, params: dict) -> None:
+        super().__init__(table, params)
+        self.table_name = table
+
     def incr(self, key, delta: int = 1, version=None) -> int:
         key = self.make_and_validate_key(key, version=version)
         db = router.db_for_write(self.cache_model_class)
         connection = connections[db]
         quote = connection.ops.quote_name
-        table = quote(self._table)
+        table = quote(self.table_name)
         lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
         with transaction.atomic(using=db), connection.cursor() as cursor:
             cursor.execute(

@@ -46,7 +46,7 @@ class Rate:
     limit: int
     window: timedelta
     message: str | Promise = ""
-    help_url: str = ""
+    help_url: str | Promise = ""
     help_label: str | Promise = ""
 
     def __post_init__(self) -> None:

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from mengpaneel.accounts.models import User
 from mengpaneel.ratelimit import Rate, Verdict, address_key, first_refusal, hit_all
 from mengpaneel.workshops.models import Invitation, Trio, TrioMember
 
@@ -110,7 +111,7 @@ def invite(request: HttpRequest, *, trio: Trio, email: str, domain: str) -> Invi
 
 
 @transaction.atomic
-def accept(invitation: Invitation, user) -> TrioMember:
+def accept(invitation: Invitation, user: User) -> TrioMember:
     """Join the trio and spend the invitation (single use), for the invited address only."""
     invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
     if not invitation.is_usable:
@@ -120,7 +121,7 @@ def accept(invitation: Invitation, user) -> TrioMember:
     return _join(invitation, user)
 
 
-def _join(invitation: Invitation, user) -> TrioMember:
+def _join(invitation: Invitation, user: User) -> TrioMember:
     member, _created = TrioMember.objects.get_or_create(
         trio=invitation.trio, user=user, defaults={"domain": invitation.domain}
     )
@@ -130,7 +131,7 @@ def _join(invitation: Invitation, user) -> TrioMember:
 
 
 @transaction.atomic
-def claim(invitation: Invitation, user) -> Invitation:
+def claim(invitation: Invitation, user: User) -> Invitation:
     """``user``, logged in with another address, asks to use the invitation.
 
     The latest request stands: an organiser sees who asks, and confirms or refuses.
@@ -145,7 +146,7 @@ def claim(invitation: Invitation, user) -> Invitation:
 
 
 @transaction.atomic
-def confirm_claim(invitation: Invitation, *, by) -> TrioMember:
+def confirm_claim(invitation: Invitation, *, by: User) -> TrioMember:
     """An organiser lets the person who asked join with this invitation."""
     invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
     if not invitation.is_usable or invitation.claimed_by is None:
@@ -161,7 +162,7 @@ def confirm_claim(invitation: Invitation, *, by) -> TrioMember:
 
 
 @transaction.atomic
-def refuse_claim(invitation: Invitation, *, by) -> Invitation:
+def refuse_claim(invitation: Invitation, *, by: User) -> Invitation:
     """An organiser says no: the invitation stays open for the invited address."""
     invitation = Invitation.objects.select_for_update(of=("self",)).get(pk=invitation.pk)
     invitation.claimed_by = None

@@ -20,7 +20,7 @@ from mengpaneel.workshops.forms import (
     TrioForm,
     TrioSettingsForm,
 )
-from mengpaneel.workshops.models import Edition, Invitation, Meeting, TrioMember
+from mengpaneel.workshops.models import Edition, Invitation, Meeting, Trio, TrioMember
 
 INVITATION_SESSION_KEY = "mengpaneel_invitation_token"
 
@@ -183,7 +183,7 @@ def trio_invite(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         try:
             invitations.invite(request, trio=trio, email=email, domain=form.cleaned_data["domain"])
         except invitations.InvitationsPaused as exc:
-            form.add_error(None, exc.verdict.rate.message)
+            form.add_error(None, str(exc.verdict.rate.message))
             status = 429
         except invitations.InvitationNotSent:
             form.add_error(None, _mail_failed(email))
@@ -287,7 +287,7 @@ def _invitation_in_session(request: HttpRequest) -> Invitation | None:
 
 @login_required
 @require_POST
-def invitation_claim(request: HttpRequest) -> HttpResponse:
+def invitation_claim(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Logged in with another address than the invited one: ask an organiser to confirm."""
     invitation = _invitation_in_session(request)
     if invitation is None:
@@ -309,7 +309,9 @@ def invitation_claim(request: HttpRequest) -> HttpResponse:
     return redirect("core:home")
 
 
-def _claimed_invitation(request: HttpRequest, pk: int, invitation_pk: int):
+def _claimed_invitation(
+    request: AuthenticatedHttpRequest, pk: int, invitation_pk: int
+) -> tuple[Trio, Invitation]:
     trio = access.get_trio_for_organiser(request, pk)
     invitation = get_object_or_404(
         trio.invitations.awaiting_confirmation().select_related("claimed_by"), pk=invitation_pk
@@ -319,7 +321,9 @@ def _claimed_invitation(request: HttpRequest, pk: int, invitation_pk: int):
 
 @login_required
 @require_POST
-def invitation_confirm(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+def invitation_confirm(
+    request: AuthenticatedHttpRequest, pk: int, invitation_pk: int
+) -> HttpResponse:
     trio, invitation = _claimed_invitation(request, pk, invitation_pk)
     try:
         member = invitations.confirm_claim(invitation, by=request.user)
@@ -334,12 +338,15 @@ def invitation_confirm(request: HttpRequest, pk: int, invitation_pk: int) -> Htt
 
 @login_required
 @require_POST
-def invitation_refuse(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+def invitation_refuse(
+    request: AuthenticatedHttpRequest, pk: int, invitation_pk: int
+) -> HttpResponse:
     trio, invitation = _claimed_invitation(request, pk, invitation_pk)
+    asked_by = invitation.claimed_by  # awaiting_confirmation(): never None here
     invitations.refuse_claim(invitation, by=request.user)
     messages.success(
         request,
         _("%(name)s does not join. The invitation still works for %(email)s.")
-        % {"name": invitation.claimed_by.name, "email": invitation.email},
+        % {"name": asked_by.name if asked_by else "", "email": invitation.email},
     )
     return redirect(trio)

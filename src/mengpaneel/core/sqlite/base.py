@@ -63,6 +63,7 @@ _warned: set[str] = set()
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    init_commands: list[str]  # set by Django's get_connection_params
     opened_read_only = False
 
     def get_new_connection(self, conn_params):

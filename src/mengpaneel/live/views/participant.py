@@ -110,7 +110,7 @@ def _page_context(participant: participation.Participant) -> dict[str, Any]:
 
 
 def _ended_for_guest(
-    request: HttpRequest, pk: int, template: str, status: int = 200
+    request: HtmxHttpRequest, pk: int, template: str, status: int = 200
 ) -> HttpResponse | None:
     """A guest's session ended with the round: say so, instead of "not found"."""
     live_round = get_object_or_404(LiveRound.objects.select_related("meeting"), pk=pk)
