@@ -198,3 +198,15 @@ def test_a_guest_sees_the_round_end_and_nothing_of_the_trio_after(
     check(guest, "hardening-10-guest-round-ended")
     for context in (organiser, guest_context):
         context.close()
+
+
+def test_a_form_from_a_page_open_too_long_says_what_to_do(page, check_page, transactional_db):
+    page.goto(reverse("accounts:login"))
+    page.context.clear_cookies()  # as if the CSRF cookie was lost or blocked
+    page.fill("input[name=username]", "wijk@example.org")
+    page.fill("input[name=password]", "wat dan ook")
+    with page.expect_navigation() as navigation:
+        page.click("main form button[type=submit]")
+    assert navigation.value.status == 403
+    assert page.locator("h1").inner_text() == "Het formulier kon niet worden verstuurd"
+    check_page(page, "hardening-error-403-csrf")
