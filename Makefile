@@ -113,5 +113,12 @@ bench: bench-ratelimit
 bench-ratelimit: install
 	PG_URL=$(PG_URL) $(PY) bench/ratelimit_bench.py $(BENCH_RATELIMIT_ARGS)
 
+# CPU time per request of the pages that show a panel, in one process, ~1 minute: unlike the
+# throughput benchmarks it compares two versions fairly on a busy machine.
+.PHONY: bench-cpu
+bench: bench-cpu
+bench-cpu: install
+	$(PY) bench/cpu_bench.py $(BENCH_CPU_ARGS)
+
 clean:
 	rm -rf $(VENV) node_modules var test-results

@@ -175,8 +175,8 @@ def fader_views(
 ) -> list[FaderView]:
     """A view of each fader, in the categories' order.
 
-    ``agreed`` and ``dissents`` are keyed by category id; marks follow the order of
-    ``placements``, labelled by ``labels`` (``person_labels`` of the people shown).
+    ``agreed`` is keyed by category id, ``dissents`` by agreed position id; marks follow
+    the order of ``placements``, labelled by ``labels`` (``person_labels`` of the people).
     """
     labels = labels if labels is not None else {}
     marks: dict[int, list[Mark]] = defaultdict(list)
