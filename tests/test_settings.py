@@ -118,8 +118,8 @@ def test_every_variable_the_settings_read_is_in_the_readme():
         ({"HTTPS": "false"}, "mengpaneel.W001"),
         ({"ALLOWED_HOSTS": "*"}, "mengpaneel.W002"),
         ({"BEHIND_PROXY": "false"}, "mengpaneel.W003"),
-        ({"EMAIL_HOST": ""}, "mengpaneel.W004"),
-        ({"DEFAULT_FROM_EMAIL": "Mengpaneel <noreply@mengpaneel.localhost>"}, "mengpaneel.W005"),
+        ({"EMAIL_HOST": ""}, "mail.E001"),
+        ({"DEFAULT_FROM_EMAIL": "Mengpaneel <noreply@mengpaneel.localhost>"}, "mengpaneel.W004"),
     ],
 )
 def test_check_deploy_warns_about_unsafe_production_settings(tmp_path, env, warning):
@@ -153,3 +153,24 @@ def test_serve_says_what_is_unsafe_when_it_starts(tmp_path):
         server.terminate()
         _out, errors = server.communicate(timeout=30)
     assert "mengpaneel.W001" in errors and "mengpaneel.W002" in errors
+
+
+def test_serve_starts_without_an_email_server_and_says_so(tmp_path):
+    """Django calls a console e-mail backend in production an error; serve warns and runs."""
+    env = {**PRODUCTION, "EMAIL_HOST": "", "MENGPANEEL_DATA_DIR": str(tmp_path)}
+    assert _manage("migrate", "-v", "0", **env).returncode == 0
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION and k != "HTTPS"}
+    clean.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mengpaneel.cli", "serve", "--port", "0"],
+        env={**clean, "DJANGO_SETTINGS_MODULE": "mengpaneel.settings", **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert "runs on" in server.stdout.readline()
+    finally:
+        server.terminate()
+        _out, errors = server.communicate(timeout=30)
+    assert "mail.E001" in errors

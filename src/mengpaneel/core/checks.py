@@ -1,5 +1,9 @@
 """Settings that work but are unsafe in production: warned about by ``check --deploy``
-and at the start of ``mengpaneel serve`` (with DEBUG off)."""
+and at the start of ``mengpaneel serve`` (with DEBUG off).
+
+Django's own deployment checks cover the rest (HSTS, secure cookies, and a console
+e-mail backend: ``mail.E001``, so no check of ours repeats it).
+"""
 
 from __future__ import annotations
 
@@ -43,15 +47,6 @@ def unsafe_production_settings(app_configs, **kwargs) -> list[Warning]:
                 id="mengpaneel.W003",
             )
         )
-    if str(settings.MAILERS["default"]["BACKEND"]).endswith("console.EmailBackend"):
-        warnings.append(
-            Warning(
-                "EMAIL_HOST is not set: invitations and password resets are printed to the "
-                "console instead of being sent.",
-                hint="Set EMAIL_HOST (and EMAIL_HOST_USER, EMAIL_HOST_PASSWORD …).",
-                id="mengpaneel.W004",
-            )
-        )
     sender = settings.DEFAULT_FROM_EMAIL.strip()
     if not sender or sender.rstrip(">").endswith(".localhost"):
         warnings.append(
@@ -59,7 +54,7 @@ def unsafe_production_settings(app_configs, **kwargs) -> list[Warning]:
                 f"DEFAULT_FROM_EMAIL is {sender!r}: mail servers refuse or bin mail from an "
                 "empty or .localhost address.",
                 hint="Set DEFAULT_FROM_EMAIL to an address of your own domain.",
-                id="mengpaneel.W005",
+                id="mengpaneel.W004",
             )
         )
     return warnings

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core import checks
 from django.core.management.base import BaseCommand
 
 from mengpaneel.accounts.models import User
@@ -15,12 +16,21 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--workers", type=int, default=1)
 
+    def _warn_about_deployment(self) -> None:
+        """What `check --deploy` says, at every start: warned about, never a reason to stop.
+
+        A production that runs without, say, an e-mail server is the operator's choice;
+        saying so in the service's log at each start is ours.
+        """
+        for message in _deployment_only_problems():
+            self.stderr.write(self.style.WARNING(str(message)))
+
     def handle(self, *args, host: str, port: int, workers: int, **options) -> None:
         import uvicorn
 
-        # Unsafe production settings are said out loud at every start, not only by
-        # `check --deploy`; errors still stop it.
-        self.check(include_deployment_checks=not settings.DEBUG)
+        self.check()  # errors stop it
+        if not settings.DEBUG:
+            self._warn_about_deployment()
         database = health.check_database()
         if database != health.OK:
             self.stderr.write(self.style.WARNING(_database_message(database)))
@@ -48,6 +58,15 @@ class Command(BaseCommand):
             timeout_graceful_shutdown=5,
             proxy_headers=settings.SECURE_PROXY_SSL_HEADER is not None,
         )
+
+
+def _deployment_only_problems() -> list[checks.CheckMessage]:
+    ordinary = {str(message) for message in checks.run_checks()}
+    return [
+        message
+        for message in checks.run_checks(include_deployment_checks=True)
+        if str(message) not in ordinary
+    ]
 
 
 def _database_message(state: str) -> str:
