@@ -26,14 +26,21 @@ def pytest_runtest_setup(item) -> None:
         pytest.skip("needs PostgreSQL (runs in the PostgreSQL pass of `make test`)")
 
 
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _fast_settings(settings):
+def _fast_settings(settings, _media_root):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.SECURE_SSL_REDIRECT = False
+    # Uploads of a test run never land in the project's own var/media.
+    settings.MEDIA_ROOT = _media_root
 
 
 @pytest.fixture(autouse=True)

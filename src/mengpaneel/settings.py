@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "mengpaneel.live",
     "mengpaneel.insights",
     "mengpaneel.reports",
+    "mengpaneel.orgchart",
 ]
 
 MIDDLEWARE = [
@@ -263,6 +264,15 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or DATA_DIR / "media")
+# Uploads are never served from a public URL: each goes out through a view that checks
+# access (mengpaneel.uploads). A file over the limit is refused while it arrives.
+MAX_UPLOAD_BYTES = env_int("MENGPANEEL_MAX_UPLOAD_MB", 10) * 1_000_000
+FILE_UPLOAD_HANDLERS = [
+    "mengpaneel.uploads.handlers.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_PERMISSIONS = 0o600
 
 # --- Security --------------------------------------------------------------------
 HTTPS = env_bool("HTTPS", default=not DEBUG)
