@@ -16,4 +16,27 @@ def world(world):
 
     world.live_round = phases.start(world.meeting, by=world.organiser)
     world.live_guest = participation.join_as_guest(world.live_round, world.trio, "Gast Gerda")
+    _org_chart(world)
     return world
+
+
+def _org_chart(world) -> None:
+    """The trio's org chart with an official chart uploaded, so its addresses answer."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from mengpaneel.orgchart import charts
+    from mengpaneel.testing.orgcharts import SMALL
+
+    charts.save_chart(
+        world.trio,
+        outline_text=SMALL,
+        area_unit_key="",
+        executive_key="",
+        not_named=False,
+        felt_alderman="",
+        felt_director="",
+        felt_note="",
+        by=world.member,
+    )
+    png = SimpleUploadedFile("organogram.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+    charts.attach_official(world.trio, png, by=world.member)

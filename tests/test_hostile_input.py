@@ -110,6 +110,19 @@ def _forms(world):
         ),
         (
             "member",
+            reverse("orgchart:edit", args=[trio.pk]),
+            lambda t: {
+                "outline": t,
+                "area_unit": t,
+                "executive": t,
+                "not_named": t,
+                "felt_alderman": t,
+                "felt_director": t,
+                "felt_note": t,
+            },
+        ),
+        (
+            "member",
             reverse("workshops:trio_invite", args=[trio.pk]),
             lambda t: {"email": t, "domain": t},
         ),

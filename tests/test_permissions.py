@@ -229,6 +229,30 @@ MATRIX = [
         ("edition.slug",),
         _private(member=OK, other_trio_member=OK, organiser=OK),
     ),
+    # Org charts (issue 14; tests/conftest.py gives world's trio a chart and an official
+    # file). Others see a chart only where they see the panel: world's trio does not share.
+    Row("orgchart:trio_chart", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("orgchart:edit", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("orgchart:svg", ("trio.pk",), _private(member=OK, organiser=OK)),
+    Row("orgchart:official", ("trio.pk",), _private(member=OK, organiser=OK)),
+    # Posting no file: the page again, saying to choose one.
+    Row(
+        "orgchart:official_upload",
+        ("trio.pk",),
+        _private(member=400, organiser=400),
+        method="post",
+    ),
+    Row(
+        "orgchart:official_remove",
+        ("trio.pk",),
+        _private(member=302, organiser=302),
+        method="post",
+    ),
+    Row(
+        "orgchart:edition_charts",
+        ("edition.slug",),
+        _private(member=OK, other_trio_member=OK, organiser=OK),
+    ),
 ]
 
 # Reached only through a link with a secret (tested in the accounts tests), or not ours.
@@ -318,13 +342,21 @@ def test_permission_matrix(client, world, row: Row, persona: str):
         ("agenda:case_edit", ("trio.pk",)),
         ("workshops:trio_invite", ("trio.pk",)),
         ("panel:edition_model", ("edition.slug",)),
+        ("orgchart:edit", ("trio.pk",)),
+        ("orgchart:official_upload", ("trio.pk",)),
+        ("orgchart:official_remove", ("trio.pk",)),
     ],
 )
 @pytest.mark.parametrize("persona", ["outsider", "other_trio_member", "other_organiser"])
 def test_writes_by_strangers_change_nothing(client, world, mailoutbox, name, args, persona):
     _login(client, world, persona)
     url = reverse(name, args=_resolve_args(world, args))
-    before = (world.trio.local_name, world.edition.name, world.edition.meetings.count())
+    before = (
+        world.trio.local_name,
+        world.edition.name,
+        world.edition.meetings.count(),
+        _chart_state(world),
+    )
     response = client.post(
         url,
         {
@@ -342,13 +374,26 @@ def test_writes_by_strangers_change_nothing(client, world, mailoutbox, name, arg
             "domain": "area",
             "talks-TOTAL_FORMS": 0,
             "talks-INITIAL_FORMS": 0,
+            "outline": "Gekaapt",
         },
     )
     assert response.status_code == 404
     world.trio.refresh_from_db()
     world.edition.refresh_from_db()
-    assert before == (world.trio.local_name, world.edition.name, world.edition.meetings.count())
+    assert before == (
+        world.trio.local_name,
+        world.edition.name,
+        world.edition.meetings.count(),
+        _chart_state(world),
+    )
     assert mailoutbox == []
+
+
+def _chart_state(world) -> tuple:
+    from mengpaneel.orgchart.models import OrgChart
+
+    chart = OrgChart.objects.get(trio=world.trio)
+    return (chart.outline, chart.area_unit_key, chart.official_file.name)
 
 
 def _url_names(resolver=None, namespace: str = "") -> set[str]:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("mengpaneel.agenda.urls")),
     path("", include("mengpaneel.live.urls")),
     path("", include("mengpaneel.reports.urls")),
+    path("", include("mengpaneel.orgchart.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

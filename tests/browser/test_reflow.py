@@ -50,6 +50,9 @@ def _pages(edition_slug: str, trio_pk: int, as_organiser: bool) -> list[tuple[st
             "compare-overlay",
             reverse("panel:compare", args=[edition_slug]) + "?weergave=over-elkaar",
         ),
+        ("orgchart", reverse("orgchart:trio_chart", args=[trio_pk])),
+        ("orgchart-edit", reverse("orgchart:edit", args=[trio_pk])),
+        ("orgcharts", reverse("orgchart:edition_charts", args=[edition_slug])),
     ]
     if as_organiser:
         pages += [

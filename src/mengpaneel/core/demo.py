@@ -23,6 +23,9 @@ from django.db.models import Model
 from mengpaneel.accounts.models import User
 from mengpaneel.agenda.models import Case
 from mengpaneel.organisations.models import Municipality
+from mengpaneel.orgchart import outline as org_outline
+from mengpaneel.orgchart.constants import FeltDistance
+from mengpaneel.orgchart.models import OrgChart
 from mengpaneel.panel import placing
 from mengpaneel.panel.constants import ChangeKind
 from mengpaneel.panel.models import AgreedPosition, Assessment, PositionChange
@@ -201,6 +204,82 @@ PANELS: dict[str, dict[str, tuple[int | None, str]]] = {
         ),
     },
 }
+
+
+@dataclass(frozen=True)
+class DemoOrgChart:
+    outline: str
+    area_unit: str
+    not_named: bool
+    felt_alderman: str
+    felt_director: str
+    felt_note: str
+    is_illustrative: bool
+
+
+# Altena's chart as the source describes it, and no more: area-based working ("kerngericht
+# werken") is not named in it, belongs to team Samenleving under the directorate of external
+# orientation, close to the general director and the executive. Schiedam's and Venlo's are
+# made up for the demo and marked illustrative.
+ORG_CHARTS = {
+    "GM1959": DemoOrgChart(
+        outline="College van B&W\n"
+        "  Gemeentesecretaris / algemeen directeur\n"
+        "    Directie externe oriëntatie\n"
+        "      Team Samenleving\n",
+        area_unit="Team Samenleving",
+        not_named=True,
+        felt_alderman=FeltDistance.WALKS_IN,
+        felt_director=FeltDistance.WALKS_IN,
+        felt_note="De lijnen zijn kort: we lopen zo bij de kernwethouder binnen, en onze "
+        "directeur zit dicht bij de algemeen directeur en het college. In het organogram zie "
+        "je kerngericht werken niet terug.",
+        is_illustrative=False,
+    ),
+    "GM0606": DemoOrgChart(
+        outline="College van B&W\n"
+        "  Gemeentesecretaris / algemeen directeur\n"
+        "    Cluster Publiekszaken\n"
+        "      Afdeling Burgerzaken\n"
+        "      Afdeling Wijkzaken\n"
+        "        Team Wijkregie\n"
+        "        Team Wijkbeheer\n"
+        "    Cluster Sociaal Domein\n"
+        "      Afdeling Jeugd\n"
+        "      Afdeling Zorg en Welzijn\n"
+        "    Cluster Fysiek Domein\n"
+        "      Afdeling Ruimtelijke Ontwikkeling\n"
+        "      Afdeling Openbare Ruimte\n"
+        "    Cluster Bedrijfsvoering\n",
+        area_unit="Team Wijkregie",
+        not_named=False,
+        felt_alderman=FeltDistance.WALKS_IN,
+        felt_director=FeltDistance.THROUGH_LINE,
+        felt_note="De wethouder spreken we makkelijk, ook zonder wijkwethouder. Naar de "
+        "directie loopt het via de afdelingsmanager.",
+        is_illustrative=True,
+    ),
+    "GM0983": DemoOrgChart(
+        outline="College van B&W\n"
+        "  Gemeentesecretaris / algemeen directeur\n"
+        "    Directie Samenleving\n"
+        "      Team Wijkgericht werken\n"
+        "      Team Zorg en Welzijn\n"
+        "      Team Werk en Inkomen\n"
+        "    Directie Ruimte\n"
+        "      Team Stedelijke Ontwikkeling\n"
+        "      Team Beheer Openbare Ruimte\n"
+        "    Directie Bedrijfsvoering\n",
+        area_unit="Team Wijkgericht werken",
+        not_named=False,
+        felt_alderman=FeltDistance.WALKS_IN,
+        felt_director=FeltDistance.REGULAR_MEETING,
+        felt_note="Met de wijkwethouder is het contact direct; de directeur zien we in het "
+        "vaste overleg van de directie Samenleving.",
+        is_illustrative=True,
+    ),
+}
+
 # Fixed moments, so loading the demo again changes nothing.
 PANEL_REVEALED_AT = datetime(2019, 9, 12, 11, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 PANEL_AGREED_AT = PANEL_REVEALED_AT + timedelta(minutes=45)
@@ -332,7 +411,30 @@ def load_demo() -> int:
             if domain == Domain.AREA:
                 area_officer = user
         changes += _load_panel(trio, first_meeting, PANELS[spec.code], area_officer)
+        changes += _load_org_chart(trio, ORG_CHARTS[spec.code], area_officer)
     return changes
+
+
+def _load_org_chart(trio: Trio, spec: DemoOrgChart, by: User) -> int:
+    parsed = org_outline.parse(spec.outline)
+    area = next(unit for unit in parsed.units if unit.name == spec.area_unit)
+    _chart, changed = _sync(
+        OrgChart,
+        {"trio": trio},
+        {
+            "outline": spec.outline,
+            "area_unit_key": area.key,
+            "executive_key": "",
+            "not_named": spec.not_named,
+            "felt_alderman": spec.felt_alderman,
+            "felt_director": spec.felt_director,
+            "felt_note": spec.felt_note,
+            "is_illustrative": spec.is_illustrative,
+            "updated_by": by,
+            "updated_at": PANEL_AGREED_AT,
+        },
+    )
+    return changed
 
 
 def _load_panel(

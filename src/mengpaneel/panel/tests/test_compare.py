@@ -137,7 +137,7 @@ def test_comparison_queries_do_not_grow_with_the_number_of_trios(client, world):
     with CaptureQueriesContext(connection) as many:
         assert _compare(client, world).status_code == 200
     assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
-    assert len(few) <= 12
+    assert len(few) <= 13  # one of them reads every org chart of the edition
 
 
 def test_the_demo_comparison_shows_the_three_municipalities(client, settings, tmp_path):
