@@ -77,11 +77,11 @@ def save_chart(
 
 
 @transaction.atomic
-def attach_official(trio: Trio, upload: UploadedFile, *, by: User) -> OrgChart:
+def attach_official(trio: Trio, upload: UploadedFile[bytes], *, by: User) -> OrgChart:
     """Keep the official chart (an image or PDF) beside the trio's own; replaces an earlier one."""
     kind = kinds.check_upload(upload, kinds=OFFICIAL_KINDS, max_bytes=settings.MAX_UPLOAD_BYTES)
     chart = _locked_chart(trio)
-    previous = chart.official_file.name
+    previous = chart.official_file.name or ""
     with storage.stored(upload, folder=OFFICIAL_FOLDER, kind=kind) as name:
         chart.official_file.name = name
         chart.official_kind = kind.key
@@ -99,7 +99,7 @@ def remove_official(trio: Trio, *, by: User) -> None:
     chart = OrgChart.objects.select_for_update(of=("self",)).filter(trio=trio).first()
     if chart is None or not chart.official_file:
         return
-    storage.discard(chart.official_file.name)
+    storage.discard(chart.official_file.name or "")
     chart.official_file.name = ""
     chart.official_kind = chart.official_name = ""
     chart.official_size = None

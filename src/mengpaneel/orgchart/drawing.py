@@ -32,6 +32,7 @@ from mengpaneel.orgchart.layout import (
     TAG_FONT,
     TAG_LINE,
     TAG_PAD,
+    Box,
     Layout,
     lay_out,
 )
@@ -175,7 +176,8 @@ def _path_edges(distance: Distance | None) -> set[tuple[Unit, Unit]]:
 
 
 def _edges(layout: Layout, on_path: set[tuple[Unit, Unit]], *, dx: float, dy: float) -> str:
-    thin, thick = [], []
+    thin: list[str] = []
+    thick: list[str] = []
     for edge in layout.edges:
         points = " ".join(f"{num(x + dx)},{num(y + dy)}" for x, y in edge.points)
         (thick if (edge.parent, edge.child) in on_path else thin).append(points)
@@ -195,7 +197,16 @@ def _band_h(lines: list[str]) -> float:
     return len(lines) * TAG_LINE + TAG_PAD
 
 
-def _box(box, drawing: ChartDrawing, marked, badges, band, *, dx: float, dy: float) -> str:
+def _box(
+    box: Box,
+    drawing: ChartDrawing,
+    marked: Unit | None,
+    badges: dict[Unit, int],
+    band: list[str],
+    *,
+    dx: float,
+    dy: float,
+) -> str:
     x, y = box.x + dx, box.y + dy
     unit = box.unit
     is_marked = unit is marked

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from mengpaneel.orgchart import layers, outline
+from mengpaneel.orgchart import layers
 from mengpaneel.orgchart.constants import FeltDistance
 from mengpaneel.orgchart.models import OrgChart
+from mengpaneel.orgchart.outline import Outline, OutlineError, parse, parse_or_none
 
 # 200 units of at most 150 characters, indented: room enough, and a bound on the work.
 MAX_OUTLINE_CHARS = 40_000
@@ -17,7 +20,7 @@ EM_SPACE = "\u2003"
 RADIO = {"class": "utrecht-radio-button utrecht-radio-button--html-input"}
 
 
-def unit_choices(parsed: outline.Outline | None, empty_label: str) -> list[tuple[str, str]]:
+def unit_choices(parsed: Outline | None, empty_label: str) -> list[tuple[str, str]]:
     """One option per unit, indented by depth; twins named by their line."""
     if parsed is None:
         return [("", empty_label)]
@@ -105,15 +108,17 @@ class OrgChartForm(forms.Form):
             }
         super().__init__(*args, **kwargs)
         self.parsed = self._outline_for_choices(chart)
-        self.fields["area_unit"].choices = unit_choices(self.parsed, _("not marked yet"))
-        self.fields["executive"].choices = unit_choices(self.parsed, _("the top of the chart"))
+        area_unit = cast(forms.ChoiceField, self.fields["area_unit"])
+        area_unit.choices = unit_choices(self.parsed, _("not marked yet"))
+        executive = cast(forms.ChoiceField, self.fields["executive"])
+        executive.choices = unit_choices(self.parsed, _("the top of the chart"))
 
-    def _outline_for_choices(self, chart: OrgChart | None) -> outline.Outline | None:
+    def _outline_for_choices(self, chart: OrgChart | None) -> Outline | None:
         """The outline typed into this form if it reads, else the saved one."""
         if self.is_bound:
             typed = self.data.get(self.add_prefix("outline"), "")
             if isinstance(typed, str) and len(typed) <= MAX_OUTLINE_CHARS:
-                parsed = outline.parse_or_none(typed)
+                parsed = parse_or_none(typed)
                 if parsed is not None or not typed.strip():
                     return parsed
         return chart.parsed if chart is not None else None
@@ -131,16 +136,16 @@ class OrgChartForm(forms.Form):
             )
         if text.strip():
             try:
-                outline.parse(text)
-            except outline.OutlineError as error:
+                parse(text)
+            except OutlineError as error:
                 raise ValidationError([str(line_error) for line_error in error.errors]) from None
         return text
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if self.errors:
             return data
-        parsed = outline.parse_or_none(data.get("outline", ""))
+        parsed = parse_or_none(data.get("outline", ""))
         area = parsed.find(data.get("area_unit", "")) if parsed else None
         executive_key = data.get("executive", "")
         if executive_key:
@@ -183,17 +188,17 @@ class OfficialChartForm(forms.Form):
             "mb": max_mb
         }
 
-    def full_clean(self) -> None:
-        super().full_clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         # A file the upload handler refused never arrives: say why, not "choose a file".
-        if self.is_bound and self.add_prefix("file") in self.refused:
-            self._errors["file"] = self.error_class(
-                [
-                    _(
-                        "The file is larger than %(mb)s MB, so it was not kept. Make it "
-                        "smaller (e.g. save it as a PDF or a smaller image) and upload it again."
-                    )
-                    % {"mb": self.max_mb}
-                ]
+        if self.add_prefix("file") in self.refused:
+            self.errors.pop("file", None)
+            self.add_error(
+                "file",
+                _(
+                    "The file is larger than %(mb)s MB, so it was not kept. Make it "
+                    "smaller (e.g. save it as a PDF or a smaller image) and upload it again."
+                )
+                % {"mb": self.max_mb},
             )
-            self.cleaned_data.pop("file", None)
+        return data

@@ -98,8 +98,8 @@ def lay_out(outline: Outline, *, marked: Unit | None = None, band_h: float = 0) 
     lines = {unit: wrapped_name(unit) for unit in outline.units}
     row_h: dict[int, float] = {}
     for unit in outline.units:
-        height = 2 * PAD_Y + len(lines[unit]) * LINE_H
-        row_h[unit.depth] = max(row_h.get(unit.depth, 0), height)
+        text_h = float(2 * PAD_Y + len(lines[unit]) * LINE_H)
+        row_h[unit.depth] = max(row_h.get(unit.depth, 0.0), text_h)
     # Only the marked box grows by its band; its row keeps the height of the others.
     heights = {
         unit: row_h[unit.depth] + (band_h if unit is marked else 0) for unit in outline.units

@@ -9,8 +9,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from mengpaneel.orgchart import layers, outline
 from mengpaneel.orgchart.constants import FeltDistance
+from mengpaneel.orgchart.layers import Distance, distance
+from mengpaneel.orgchart.outline import Outline, parse_or_none
 
 
 class OrgChartQuerySet(models.QuerySet["OrgChart"]):
@@ -93,14 +94,14 @@ class OrgChart(models.Model):
         return str(self.trio)
 
     @cached_property
-    def parsed(self) -> outline.Outline | None:
-        return outline.parse_or_none(self.outline)
+    def parsed(self) -> Outline | None:
+        return parse_or_none(self.outline)
 
     @cached_property
-    def distance(self) -> layers.Distance | None:
+    def distance(self) -> Distance | None:
         if self.parsed is None:
             return None
-        return layers.distance(self.parsed, self.area_unit_key, self.executive_key)
+        return distance(self.parsed, self.area_unit_key, self.executive_key)
 
     @property
     def has_outline(self) -> bool:

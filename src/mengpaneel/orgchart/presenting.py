@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from mengpaneel.orgchart import drawing
 from mengpaneel.orgchart.constants import FeltDistance
+from mengpaneel.orgchart.layers import Distance
 from mengpaneel.orgchart.models import OrgChart
 from mengpaneel.uploads import kinds
 from mengpaneel.workshops.models import Trio
@@ -29,7 +30,7 @@ class ChartView:
         return self.chart is not None and self.chart.parsed is not None
 
     @property
-    def distance(self):
+    def distance(self) -> Distance | None:
         return self.chart.distance if self.chart is not None else None
 
     @cached_property

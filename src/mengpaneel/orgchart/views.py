@@ -6,11 +6,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mengpaneel.http import AuthenticatedHttpRequest
 from mengpaneel.orgchart import access, charts, presenting
 from mengpaneel.orgchart.forms import OfficialChartForm, OrgChartForm
 from mengpaneel.uploads import kinds, responses
@@ -44,14 +45,14 @@ def _chart_page(request: HttpRequest, trio: Trio, official_form=None, status: in
 
 @login_required
 @require_GET
-def trio_chart(request: HttpRequest, pk: int) -> HttpResponse:
+def trio_chart(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_viewing(request, pk)
     return _chart_page(request, trio)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def chart_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def chart_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_editing(request, pk)
     chart = charts.chart_of(trio)
     form = OrgChartForm(request.POST or None, chart=chart)
@@ -85,7 +86,7 @@ def chart_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def official_upload(request: HttpRequest, pk: int) -> HttpResponse:
+def official_upload(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_editing(request, pk)
     form = _official_form(request)
     if form.is_valid():
@@ -101,7 +102,7 @@ def official_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def official_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def official_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_editing(request, pk)
     charts.remove_official(trio, by=request.user)
     messages.success(request, _("The official org chart is removed."))
@@ -110,7 +111,7 @@ def official_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def official_download(request: HttpRequest, pk: int) -> HttpResponse:
+def official_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     trio = access.get_trio_for_viewing(request, pk)
     chart = charts.chart_of(trio)
     kind = kinds.BY_KEY.get(chart.official_kind) if chart and chart.official_file else None
@@ -119,12 +120,12 @@ def official_download(request: HttpRequest, pk: int) -> HttpResponse:
     name = responses.safe_download_name(
         _("official org chart"), trio.municipality.name, extension=kind.extension
     )
-    return responses.attachment(chart.official_file.name, kind=kind, download_name=name)
+    return responses.attachment(chart.official_file.name or "", kind=kind, download_name=name)
 
 
 @login_required
 @require_GET
-def chart_svg(request: HttpRequest, pk: int) -> HttpResponse:
+def chart_svg(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_viewing(request, pk)
     view = presenting.chart_view(trio)
     if not view.has_outline:
@@ -138,7 +139,7 @@ def chart_svg(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def edition_charts(request: HttpRequest, slug: str) -> HttpResponse:
+def edition_charts(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     edition = access.get_edition_for_comparison(request, slug)
     trios = list(access.comparable_trios(edition, request.user))
     context = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.http import HttpRequest
@@ -15,11 +17,8 @@ class SizeLimitUploadHandler(FileUploadHandler):
     The skipped field's name is kept in ``request.refused_uploads``.
     """
 
-    def new_file(self, field_name, file_name, content_type, content_length, charset=None,
-                 content_type_extra=None):  # fmt: skip
-        super().new_file(
-            field_name, file_name, content_type, content_length, charset, content_type_extra
-        )
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        super().new_file(*args, **kwargs)
         self.received = 0
 
     def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes:
@@ -27,7 +26,8 @@ class SizeLimitUploadHandler(FileUploadHandler):
         if self.received > settings.MAX_UPLOAD_BYTES:
             refused = getattr(self.request, "refused_uploads", None)
             if refused is None:
-                refused = self.request.refused_uploads = set()
+                refused = set()
+                setattr(self.request, "refused_uploads", refused)  # noqa: B010 (not on the type)
             refused.add(self.field_name)
             raise SkipFile
         return raw_data

@@ -155,7 +155,9 @@ def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f}".rstrip("0").rstrip(".")
 
 
-def check_upload(upload: UploadedFile, *, kinds: Sequence[FileKind], max_bytes: int) -> FileKind:
+def check_upload(
+    upload: UploadedFile[bytes], *, kinds: Sequence[FileKind], max_bytes: int
+) -> FileKind:
     """The kind of ``upload``; a ValidationError that says what is wrong and what to do.
 
     The size is checked again here (the upload handler already refused larger files)
@@ -174,6 +176,10 @@ def check_upload(upload: UploadedFile, *, kinds: Sequence[FileKind], max_bytes: 
             )
             % {"size": megabytes(size), "limit": megabytes(max_bytes)},
             code="too_large",
+        )
+    if upload.file is None:
+        raise ValidationError(
+            gettext("The file is empty. Choose the file again, or another one."), code="empty"
         )
     kind = identify(upload.file, kinds)
     if kind is None:

@@ -19,7 +19,7 @@ def unguessable_name(folder: str, kind: FileKind) -> str:
 
 
 @contextmanager
-def stored(file: File, *, folder: str, kind: FileKind) -> Iterator[str]:
+def stored(file: File[bytes], *, folder: str, kind: FileKind) -> Iterator[str]:
     """Keep ``file`` under MEDIA_ROOT and yield its stored name for the row that points to it.
 
     If the block fails (the row could not be saved), the file is removed again, so a
