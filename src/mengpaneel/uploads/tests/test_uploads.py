@@ -183,7 +183,7 @@ def test_a_failed_save_leaves_no_file_behind(settings, tmp_path):
     assert not default_storage.exists(name)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_discarded_file_goes_once_the_transaction_commits(settings, tmp_path):
     from django.db import transaction
 
