@@ -17,7 +17,18 @@ def world(world):
     world.live_round = phases.start(world.meeting, by=world.organiser)
     world.live_guest = participation.join_as_guest(world.live_round, world.trio, "Gast Gerda")
     _org_chart(world)
+    _competences(world)
     return world
+
+
+def _competences(world) -> None:
+    """The edition's first competence, and a colleague world's trio will involve for it."""
+    from mengpaneel.competences.models import Competence, Involvement
+
+    world.competence = Competence.objects.of_edition(world.edition).first()
+    world.involvement = Involvement.objects.create(
+        trio=world.trio, competence=world.competence, role="wijkregisseur"
+    )
 
 
 def _org_chart(world) -> None:

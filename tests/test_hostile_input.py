@@ -122,6 +122,23 @@ def _forms(world):
             },
         ),
         (
+            "organiser",
+            reverse("competences:create", args=[edition.slug]),
+            lambda t: {
+                "name_nl": t,
+                "name_en": t,
+                "description_nl": t,
+                "description_en": t,
+                "fader_keys": t,
+                "order": t,
+            },
+        ),
+        (
+            "member",
+            reverse("competences:involve", args=[trio.pk, world.competence.pk]),
+            lambda t: {f"gap{world.competence.pk}-role": t},
+        ),
+        (
             "member",
             reverse("workshops:trio_invite", args=[trio.pk]),
             lambda t: {"email": t, "domain": t},

@@ -253,6 +253,34 @@ MATRIX = [
         ("edition.slug",),
         _private(member=OK, other_trio_member=OK, organiser=OK),
     ),
+    # Competences (issue 14): the edition's list is read by all in it, changed by its
+    # organisers; a trio's page by its members and organisers. Rating is a member's own.
+    Row(
+        "competences:edition_list",
+        ("edition.slug",),
+        _private(member=OK, other_trio_member=OK, organiser=OK),
+    ),
+    Row("competences:create", ("edition.slug",), _private(organiser=OK)),
+    Row("competences:edit", ("edition.slug", "competence.pk"), _private(organiser=OK)),
+    Row("competences:delete", ("edition.slug", "competence.pk"), _private(organiser=OK)),
+    Row("competences:trio", ("trio.pk",), _private(member=OK, organiser=OK)),
+    # Posting no choice saves "not rated yet" everywhere and goes back to the page.
+    Row("competences:rate", ("trio.pk",), _private(member=302), method="post"),
+    # Nobody has rated: refused with a message, back to the page.
+    Row("competences:show_coverage", ("trio.pk",), _private(member=302), method="post"),
+    # Naming no role: the page again, saying to name one.
+    Row(
+        "competences:involve",
+        ("trio.pk", "competence.pk"),
+        _private(member=OK, organiser=OK),
+        method="post",
+    ),
+    Row(
+        "competences:involvement_remove",
+        ("trio.pk", "involvement.pk"),
+        _private(member=302, organiser=302),
+        method="post",
+    ),
 ]
 
 # Reached only through a link with a secret (tested in the accounts tests), or not ours.
@@ -345,6 +373,12 @@ def test_permission_matrix(client, world, row: Row, persona: str):
         ("orgchart:edit", ("trio.pk",)),
         ("orgchart:official_upload", ("trio.pk",)),
         ("orgchart:official_remove", ("trio.pk",)),
+        ("competences:create", ("edition.slug",)),
+        ("competences:edit", ("edition.slug", "competence.pk")),
+        ("competences:delete", ("edition.slug", "competence.pk")),
+        ("competences:rate", ("trio.pk",)),
+        ("competences:involve", ("trio.pk", "competence.pk")),
+        ("competences:involvement_remove", ("trio.pk", "involvement.pk")),
     ],
 )
 @pytest.mark.parametrize("persona", ["outsider", "other_trio_member", "other_organiser"])
@@ -390,10 +424,19 @@ def test_writes_by_strangers_change_nothing(client, world, mailoutbox, name, arg
 
 
 def _chart_state(world) -> tuple:
+    """What a stranger's post must not change: the chart, the competence list, ratings, roles."""
+    from mengpaneel.competences.models import Competence, Involvement, SelfRating
     from mengpaneel.orgchart.models import OrgChart
 
     chart = OrgChart.objects.get(trio=world.trio)
-    return (chart.outline, chart.area_unit_key, chart.official_file.name)
+    return (
+        chart.outline,
+        chart.area_unit_key,
+        chart.official_file.name,
+        list(Competence.objects.of_edition(world.edition).values_list("name_nl", flat=True)),
+        SelfRating.objects.count(),
+        list(Involvement.objects.values_list("role", flat=True)),
+    )
 
 
 def _url_names(resolver=None, namespace: str = "") -> set[str]:

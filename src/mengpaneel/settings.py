@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "mengpaneel.insights",
     "mengpaneel.reports",
     "mengpaneel.orgchart",
+    "mengpaneel.competences",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("mengpaneel.live.urls")),
     path("", include("mengpaneel.reports.urls")),
     path("", include("mengpaneel.orgchart.urls")),
+    path("", include("mengpaneel.competences.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

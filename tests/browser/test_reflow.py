@@ -53,6 +53,8 @@ def _pages(edition_slug: str, trio_pk: int, as_organiser: bool) -> list[tuple[st
         ("orgchart", reverse("orgchart:trio_chart", args=[trio_pk])),
         ("orgchart-edit", reverse("orgchart:edit", args=[trio_pk])),
         ("orgcharts", reverse("orgchart:edition_charts", args=[edition_slug])),
+        ("competences", reverse("competences:trio", args=[trio_pk])),
+        ("competence-list", reverse("competences:edition_list", args=[edition_slug])),
     ]
     if as_organiser:
         pages += [

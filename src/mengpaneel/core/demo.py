@@ -22,6 +22,9 @@ from django.db.models import Model
 
 from mengpaneel.accounts.models import User
 from mengpaneel.agenda.models import Case
+from mengpaneel.competences import lists as competence_lists
+from mengpaneel.competences.constants import Level
+from mengpaneel.competences.models import Competence, Involvement, SelfRating
 from mengpaneel.organisations.models import Municipality
 from mengpaneel.orgchart import outline as org_outline
 from mengpaneel.orgchart.constants import FeltDistance
@@ -280,6 +283,33 @@ ORG_CHARTS = {
     ),
 }
 
+# Each member's own rating of the default competences, in list order: network in the area,
+# process direction, physical and social, political sensitivity, improvising, outside in.
+# Made up for the demo, so that each trio lacks one competence and names who to involve.
+K, C, N = Level.KNOWN_FOR, Level.CAN, Level.NOT_MINE
+RATINGS = {
+    "GM1959": {
+        "gebied": [K, C, N, K, N, K],
+        "fysiek": [N, C, C, N, N, N],
+        "sociaal": [C, N, K, N, N, C],
+    },
+    "GM0606": {
+        "gebied": [K, K, C, N, C, K],
+        "fysiek": [N, C, K, N, K, N],
+        "sociaal": [C, N, C, N, C, C],
+    },
+    "GM0983": {
+        "gebied": [K, N, C, K, C, C],
+        "fysiek": [N, N, K, N, C, N],
+        "sociaal": [C, N, C, C, K, K],
+    },
+}
+# (trio, place of the competence in the list, the colleague to involve: a role)
+INVOLVEMENTS = [
+    ("GM0606", 4, "bestuursadviseur van de wethouder"),
+    ("GM0983", 2, "programmamanager wijkaanpak"),
+]
+
 # Fixed moments, so loading the demo again changes nothing.
 PANEL_REVEALED_AT = datetime(2019, 9, 12, 11, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 PANEL_AGREED_AT = PANEL_REVEALED_AT + timedelta(minutes=45)
@@ -360,6 +390,9 @@ def load_demo() -> int:
         edition.organisers.add(organiser)
         changes += 1
 
+    competence_lists.copy_defaults(edition)
+    competences = competence_lists.list_of(edition)
+
     first_meeting = None
     for meeting_spec in MEETINGS:
         values = {
@@ -406,12 +439,34 @@ def load_demo() -> int:
                 f"{spec.slug}.{suffix}@{DEMO_DOMAIN}", f"{role} {municipality.name}", password
             )
             changes += changed
-            _member, changed = _sync(TrioMember, {"trio": trio, "user": user}, {"domain": domain})
+            member, changed = _sync(TrioMember, {"trio": trio, "user": user}, {"domain": domain})
             changes += changed
+            changes += _load_ratings(member, competences, RATINGS[spec.code][suffix])
             if domain == Domain.AREA:
                 area_officer = user
         changes += _load_panel(trio, first_meeting, PANELS[spec.code], area_officer)
         changes += _load_org_chart(trio, ORG_CHARTS[spec.code], area_officer)
+        for code, place, role in INVOLVEMENTS:
+            if code == spec.code and place <= len(competences):
+                _involvement, changed = _sync(
+                    Involvement,
+                    {"trio": trio, "competence": competences[place - 1], "role": role},
+                    {"created_by": area_officer, "created_at": PANEL_AGREED_AT},
+                )
+                changes += changed
+    return changes
+
+
+def _load_ratings(member: TrioMember, competences: list[Competence], levels: list[Level]) -> int:
+    """The member's own ratings, matched to the edition's list by place."""
+    changes = 0
+    for competence, level in zip(competences, levels, strict=False):
+        _rating, changed = _sync(
+            SelfRating,
+            {"member": member, "competence": competence},
+            {"level": level, "updated_at": PANEL_AGREED_AT},
+        )
+        changes += changed
     return changes
 
 
