@@ -9,7 +9,8 @@ What it does, in this process only: reads the 200-unit outline of
 marks a department, and times what the chart page does for the drawing: read the outline,
 count the layers, lay out the tree, write the SVG and the outline as nested lists. Warm-up
 runs first, then ``--runs`` timed ones; it reports the median and 95th percentile, and the
-size of the SVG. Target: median under 50 ms on 2 cores. Exits 1 when it is missed.
+size of the SVG, in wall-clock time and in the process's CPU time (the cost to one core,
+whatever else the machine runs). Target: median CPU time under 50 ms. Exits 1 when missed.
 
 ``--graphviz`` times ``dot -Tsvg`` on the same tree (one process per drawing, as a binding
 that shells out would), for the layout decision in docs/decisions.md.
@@ -70,14 +71,14 @@ def _dot_source(text: str) -> str:
     return "\n".join(lines)
 
 
-def _timed(function, runs: int, warmup: int) -> list[float]:
+def _timed(function, runs: int, warmup: int, clock=time.perf_counter) -> list[float]:
     for _ in range(warmup):
         function()
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = clock()
         function()
-        times.append((time.perf_counter() - start) * 1000)
+        times.append((clock() - start) * 1000)
     return times
 
 
@@ -101,11 +102,14 @@ def main() -> int:
     area = "Afdeling Regie Samenleving"
     svg_bytes, html_bytes = _draw_once(text, area)
     times = _timed(lambda: _draw_once(text, area), args.runs, args.warmup)
-    median = _report(
+    _report(
         "ours: parse, layers, layout, SVG, list",
         times,
         f"SVG {svg_bytes / 1000:.0f} kB, list {html_bytes / 1000:.0f} kB",
     )
+    # CPU time of this process: what one drawing costs a core, whatever else the machine runs.
+    cpu = _timed(lambda: _draw_once(text, area), args.runs, 0, clock=time.process_time)
+    median = _report("ours, CPU time of the process", cpu)
     if args.graphviz:
         dot = shutil.which("dot")
         if dot is None:

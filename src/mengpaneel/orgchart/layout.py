@@ -106,7 +106,16 @@ def lay_out(outline: Outline, *, marked: Unit | None = None, band_h: float = 0) 
     }
     hanging: set[Unit] = set()
 
+    placed_as: dict[tuple[Unit, bool], _Subtree] = {}
+
     def place(unit: Unit, *, hang: bool = False) -> _Subtree:
+        # A subtree is laid out relative to itself, so one layout per unit and mode serves
+        # every time a too-wide row asks for it again.
+        if (unit, hang) not in placed_as:
+            placed_as[(unit, hang)] = place_once(unit, hang=hang)
+        return placed_as[(unit, hang)]
+
+    def place_once(unit: Unit, *, hang: bool) -> _Subtree:
         own_h = heights[unit]
         if not unit.children:
             return _Subtree(unit, BOX_W, own_h, 0.0)
