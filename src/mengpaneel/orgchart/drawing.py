@@ -118,11 +118,12 @@ def render_svg(
     *,
     id_prefix: str = "chart",
     standalone: bool = False,
-    legend: bool = True,
+    preview: bool = False,
 ) -> str:
     """The chart as one ``<svg>``; ``standalone`` makes a file of its own (downloads).
 
-    ``legend=False`` leaves the legend out, for a small preview that links to the chart.
+    ``preview=True`` draws a thumbnail for a link to the chart: the shapes, the marks and the
+    thick path, but no words (too small to read there, and a 200-unit chart stays light).
     """
     check_prefix(id_prefix)
     distance = drawing.distance
@@ -130,7 +131,7 @@ def render_svg(
     band = _band_lines(drawing)
     layout = lay_out(drawing.outline, marked=marked, band_h=_band_h(band))
     # The legend wraps to the chart's width, but a narrow chart gets room for a readable legend.
-    with_legend = legend and distance is not None
+    with_legend = not preview and distance is not None
     width = max(layout.width, LEGEND_MIN_W) if with_legend else max(layout.width, BOX_W)
     legend_lines = [
         line
@@ -145,8 +146,12 @@ def render_svg(
     on_path = _path_edges(distance)
     parts.append(_edges(layout, on_path, dx=MARGIN, dy=top))
     badges = {unit: n for n, unit in enumerate(distance.between, start=1)} if distance else {}
-    for box in layout.boxes.values():
-        parts.append(_box(box, drawing, marked, badges, band, dx=MARGIN, dy=top))
+    boxes = "".join(
+        _box(box, drawing, marked, badges, band, dx=MARGIN, dy=top, words=not preview)
+        for box in layout.boxes.values()
+    )
+    # A preview's plain boxes take their look from one group: a 200-unit chart stays light.
+    parts.append(el("g", boxes, fill=PAPER, stroke=LINE, stroke_width=THIN) if preview else boxes)
     width += 2 * MARGIN
     height = top + layout.height + MARGIN
     return svg_root(
@@ -206,11 +211,14 @@ def _box(
     *,
     dx: float,
     dy: float,
+    words: bool = True,
 ) -> str:
     x, y = box.x + dx, box.y + dy
     unit = box.unit
     is_marked = unit is marked
     is_executive = drawing.distance is not None and unit is drawing.distance.executive
+    if not words and not (is_marked or is_executive or unit in badges):
+        return el("rect", x=x, y=y, width=box.w, height=box.h)
     parts = [
         el(
             "rect",
@@ -241,7 +249,7 @@ def _box(
     band_h = _band_h(band) if is_marked else 0
     text_h = box.h - band_h
     first = y + (text_h - len(box.lines) * LINE_H) / 2 + FONT
-    for i, line in enumerate(box.lines):
+    for i, line in enumerate(box.lines if words else []):
         parts.append(
             text_at(
                 x + box.w / 2,
@@ -252,15 +260,17 @@ def _box(
             )
         )
     if is_marked:
-        parts.append(_band(x, y + box.h - band_h, box.w, band, drawing.not_named))
+        parts.append(
+            _band(x, y + box.h - band_h, box.w, band if words else [], drawing.not_named, len(band))
+        )
     if unit in badges:
-        parts.append(_badge(x, y, badges[unit]))
+        parts.append(_badge(x, y, badges[unit], words=words))
     return el("g", "".join(parts))
 
 
-def _band(x: float, y: float, w: float, lines: list[str], not_named: bool) -> str:
+def _band(x: float, y: float, w: float, lines: list[str], not_named: bool, line_count: int) -> str:
     """The way of working's name in the marked box: dark, or dashed when not named."""
-    height = len(lines) * TAG_LINE + TAG_PAD - 4
+    height = line_count * TAG_LINE + TAG_PAD - 4
     if not_named:
         band = el(
             "rect",
@@ -291,10 +301,11 @@ def _band(x: float, y: float, w: float, lines: list[str], not_named: bool) -> st
     return band + text
 
 
-def _badge(x: float, y: float, number: int) -> str:
-    return el("circle", cx=x, cy=y, r=BADGE_R, fill=INK) + text_at(
-        x, y + 4, str(number), size=11, fill=PAPER, font_weight="bold"
-    )
+def _badge(x: float, y: float, number: int, *, words: bool = True) -> str:
+    circle = el("circle", cx=x, cy=y, r=BADGE_R, fill=INK)
+    if not words:
+        return circle
+    return circle + text_at(x, y + 4, str(number), size=11, fill=PAPER, font_weight="bold")
 
 
 def outline_html(drawing: ChartDrawing) -> SafeString:

@@ -52,7 +52,7 @@ class ChartView:
     def preview_svg(self, id_prefix: str = "chart-preview") -> str:
         if self.drawing is None:
             return ""
-        return drawing.render_svg(self.drawing, id_prefix=id_prefix, legend=False)
+        return drawing.render_svg(self.drawing, id_prefix=id_prefix, preview=True)
 
     def standalone_svg(self) -> str:
         return drawing.render_svg(self.drawing, standalone=True) if self.drawing else ""

@@ -128,3 +128,14 @@ def test_ids_are_prefixed_so_two_charts_share_a_page():
     assert 'id="a-title"' in first and 'id="a-desc"' in first
     with pytest.raises(ValueError):
         drawing.render_svg(CASES["orgchart_small.svg"](), id_prefix="1 bad")
+
+
+def test_the_preview_has_the_shapes_and_marks_but_no_words():
+    chart = CASES["orgchart_200.svg"]()
+    full = drawing.render_svg(chart)
+    preview = drawing.render_svg(chart, preview=True)
+    assert "<rect" in preview and "<circle" in preview and 'stroke-width="3"' in preview
+    root = ET.fromstring(preview)  # noqa: S314 (our own output)
+    texts = [t for t in root.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts == []
+    assert len(preview) < len(full) / 2
