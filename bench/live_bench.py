@@ -316,6 +316,7 @@ async def move_faders(
             "category": key,
             f"{key}-position": position,
             f"{key}-note": "",
+            f"{key}-version": 0,  # a guest's placement has no version
         }
         sent = time.monotonic()
         guest.unanswered.setdefault(key, set()).add(position)

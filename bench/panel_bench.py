@@ -63,7 +63,7 @@ for number, member in enumerate(members):
     for index, category in enumerate(categories):
         position = (index + number) % 7 - 3
         note = f"Notitie {number} bij {category.key}."
-        placing.place(assessment, member, category, position, note)
+        placing.place(assessment, member, category, position, note, expected_version=0)
 placing.reveal(assessment, by=members[0])
 for index, category in enumerate(categories):
     rationale = "Zo werken we nu: " + "een toelichting van een paar zinnen, " * 4
@@ -169,6 +169,9 @@ class Save(Floor):
             "csrfmiddlewaretoken": http.token,
             f"{key}-position": str((client + sent) % 7 - 3),
             f"{key}-note": f"Notitie {sent}",
+            # The version this client last saw: clients that save the same fader at once
+            # get a conflict answer now and then, which carries the version to build on.
+            f"{key}-version": str(getattr(http, "version", 0)),
         }
         headers = {
             "HX-Request": "true",
@@ -176,7 +179,9 @@ class Save(Floor):
             "HX-Current-URL": f"http://{HOST}:{http.port}/trios/{trio}/mengpaneel/",
         }
         path = f"/trios/{trio}/mengpaneel/{key}/plaatsen/"
-        status, _, _ = await http.request("POST", path, form, headers)
+        status, _, body = await http.request("POST", path, form, headers)
+        if found := re.search(rf'name="{key}-version" value="(\d+)"'.encode(), body):
+            http.version = int(found.group(1))
         return status
 
 

@@ -100,7 +100,14 @@ def _world():
     categories = {c.key: c for c in now.panel_model.categories.all()}
     for name, positions in ALTENA_ALONE.items():
         for key, position in positions.items():
-            placing.place(now, members[name], categories[key], position, note=f"{name}: {key}")
+            placing.place(
+                now,
+                members[name],
+                categories[key],
+                position,
+                note=f"{name}: {key}",
+                expected_version=0,
+            )
     _agree(now, SOURCE_PANELS["GM1959"], anna, name="Altena")
     for code in ("GM0606", "GM0983"):
         assessment = placing.start_assessment(trios[code], meeting=second)
@@ -172,9 +179,9 @@ def test_pictures_words_and_exports_stay_as_they_were(client):
     categories = list(live_round.panel_model.categories.all())
     for who, positions in [(anna, (2, -1, -3, 3)), (bram, (0, 1, -3, 1)), (as_guest, (3, -2))]:
         for category, position in zip(categories, positions, strict=False):
-            participation.place(who, category, position)
+            participation.place(who, category, position, expected_version=0)
     venlo = participation.Participant(live_round, trios["GM0983"], user=members["GM0983"])
-    participation.place(venlo, categories[0], -1)
+    participation.place(venlo, categories[0], -1, expected_version=0)
     live_round = phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=organiser)
 
     client.force_login(members["Anna de Vries"])

@@ -112,3 +112,30 @@ def test_translation_functions_are_not_renamed():
 
 def test_python_is_new_enough():
     assert sys.version_info >= (3, 12)
+
+
+def _row_locks_without_of() -> list[str]:
+    import ast
+
+    found = []
+    for path in Path(settings.BASE_DIR).rglob("*.py"):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "select_for_update"
+                and not any(keyword.arg == "of" for keyword in node.keywords)
+            ):
+                found.append(f"{path.relative_to(settings.BASE_DIR)}:{node.lineno}")
+    return found
+
+
+def test_every_row_lock_names_its_own_row():
+    """On PostgreSQL a ``select_for_update()`` locks every joined row too (a select_related,
+    or a model's ordering across a relation): the shared panel model or edition, which then
+    holds every trio's saves. ``of=("self",)`` locks the row the write means."""
+    assert not _row_locks_without_of(), (
+        f"select_for_update without of=: {_row_locks_without_of()} (CONVENTIONS 19)"
+    )

@@ -26,6 +26,7 @@ class Row:
     expected: dict[str, int]
     method: str = "get"
     given: str = ""  # a state set up first: a key of GIVEN
+    data: tuple[tuple[str, str], ...] = ()  # what a POST sends
 
 
 def _private(**overrides: int) -> dict[str, int]:
@@ -283,6 +284,67 @@ MATRIX = [
     ),
 ]
 
+# The round's phase is a dimension of its own: while the trio's panel belongs to world's
+# running live round, the phase decides on every path — the panel's own pages as well as
+# the live page. A write the phase forbids is refused with a message: 409 on the panel
+# pages, a redirect to the live page (which says why) on the live ones. Posting nothing,
+# an allowed write answers with its form again (200, or 400 on the live page); an empty
+# dissent note is saved (302). Once the round is closed its panels are the meeting's
+# assessments, and only the panel's own rules hold (after the reveal: nothing to place).
+REFUSED = 409
+_LIVE_FADER = (("category", "positioning"),)
+_PHASE_ROWS = {
+    # phase: (reveal, place, agree, dissent, live place, live agree) for a member
+    "alone": (REFUSED, OK, REFUSED, REFUSED, 400, 302),
+    "reveal": (302, REFUSED, REFUSED, REFUSED, 302, 302),
+    "agree": (302, REFUSED, OK, 302, 302, 400),
+    "plenary": (302, REFUSED, REFUSED, 302, 302, 302),  # and so in "reflect"
+    "closed": (302, OK, OK, 302, 302, 302),
+}
+for _phase, (_reveal, _place, _agree, _dissent, _live_place, _live_agree) in _PHASE_ROWS.items():
+    _given = f"round_{_phase}"
+    # Organisers may reveal and agree on a trio's panel too, so the phase binds them alike.
+    MATRIX += [
+        Row(
+            "panel:reveal",
+            ("trio.pk",),
+            _private(member=_reveal, organiser=_reveal),
+            "post",
+            _given,
+        ),
+        Row("panel:place", ("trio.pk", "'positioning'"), _private(member=_place), "post", _given),
+        Row(
+            "panel:agree",
+            ("trio.pk", "'positioning'"),
+            _private(member=_agree, organiser=_agree),
+            "post",
+            _given,
+        ),
+        Row(
+            "panel:dissent",
+            ("trio.pk", "'positioning'"),
+            _private(member=_dissent),
+            "post",
+            _given,
+        ),
+        Row(
+            "live:place",
+            ("live_round.pk",),
+            {**{p: 404 for p in PERSONAS}, "member": _live_place, "other_trio_member": _live_place},
+            "post",
+            _given,
+            _LIVE_FADER,
+        ),
+        Row(
+            "live:agree",
+            ("live_round.pk",),
+            {**{p: 404 for p in PERSONAS}, "member": _live_agree, "other_trio_member": _live_agree},
+            "post",
+            _given,
+            _LIVE_FADER,
+        ),
+    ]
+
 # Reached only through a link with a secret (tested in the accounts tests), or not ours.
 NOT_IN_MATRIX = {"accounts:logout", "accounts:password_reset_confirm", "set_language"}
 
@@ -332,6 +394,28 @@ def _claimed_invitation(client, world) -> None:
     invitations.claim(invitation, world.outsider)
 
 
+def _round_in(phase: str):
+    """World's live round, with the trio's panel in it, moved on to ``phase``."""
+
+    def given(client, world) -> None:
+        from mengpaneel.live import participation, phases
+        from mengpaneel.live.constants import PHASE_ORDER, Phase
+
+        participation.assessment_for(world.live_round, world.trio)
+        live_round = world.live_round
+        steps = (
+            PHASE_ORDER if phase == Phase.CLOSED else PHASE_ORDER[: PHASE_ORDER.index(phase) + 1]
+        )
+        for step in steps[1:]:
+            live_round = phases.move(
+                live_round, to=step, expected=live_round.phase, by=world.organiser
+            )
+        if phase == Phase.CLOSED:
+            phases.close(live_round, expected=live_round.phase, by=world.organiser)
+
+    return given
+
+
 GIVEN = {
     "": lambda client, world: None,
     "invitation_to_outsider": lambda client, world: _hold_invitation(
@@ -341,6 +425,7 @@ GIVEN = {
         client, world, "nieuw@example.org"
     ),
     "invitation_claimed_by_outsider": _claimed_invitation,
+    **{f"round_{phase}": _round_in(phase) for phase in _PHASE_ROWS},
 }
 
 
@@ -352,7 +437,10 @@ def test_permission_matrix(client, world, row: Row, persona: str):
     _login(client, world, persona)
     GIVEN[row.given](client, world)
     url = reverse(row.name, args=_resolve_args(world, row.args))
-    response = getattr(client, row.method)(url)
+    if row.data:
+        response = getattr(client, row.method)(url, dict(row.data))
+    else:
+        response = getattr(client, row.method)(url)
     assert response.status_code == row.expected[persona], (
         f"{persona} on {url}: got {response.status_code}, expected {row.expected[persona]}"
     )

@@ -84,7 +84,7 @@ def start_moment(trio: Trio, meeting: Meeting | None, by: User) -> Assessment:
     if meeting is not None and meeting.edition_id != trio.edition_id:
         raise ValidationError(_("Choose a meeting of your own edition."))
     # Lock the trio: of two clicks at once, the second sees the first's new moment and is refused.
-    Trio.objects.select_for_update().filter(pk=trio.pk).first()
+    Trio.objects.select_for_update(of=("self",)).filter(pk=trio.pk).first()
     latest = Assessment.objects.for_trio(trio).latest_first().first()
     if latest is not None and not latest.is_revealed:
         raise ValidationError(

@@ -57,7 +57,9 @@ def record_consent(trio: Trio, across_editions: bool, by: User) -> SharingConsen
     """A member of the trio gives or withdraws consent to share across editions."""
     if not trio.has_member(by):
         raise PermissionDenied
-    consent, _created = SharingConsent.objects.select_for_update().get_or_create(trio=trio)
+    consent, _created = SharingConsent.objects.select_for_update(of=("self",)).get_or_create(
+        trio=trio
+    )
     if _created or consent.across_editions != across_editions:
         consent.across_editions = across_editions
         consent.updated_by = by

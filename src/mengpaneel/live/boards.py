@@ -297,6 +297,8 @@ def trio_board(participant: Participant) -> dict[str, Any]:
             initial = fader_initial(
                 placement.position if placement else None,
                 note=placement.note if placement else "",
+                # A guest's placement has no version: a guest has one session only.
+                version=getattr(placement, "version", 0),
             )
             forms.append(PlacementForm(category=category, panel_model=model, initial=initial))
         context["place_forms"] = forms

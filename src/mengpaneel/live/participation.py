@@ -2,9 +2,15 @@
 
 Members' placements and agreed positions go through ``panel.placing`` (the only
 writer of panel data); guests, who have no account, keep their placements in
-``GuestPlacement``. Every write checks the round's phase *after* it holds the
-lock its reveal would take, so a placement that arrives after the organiser
-moved on is refused with a clear message and nothing is stored.
+``GuestPlacement``. Every write reads the round's phase under a share lock on the
+round's row (``FOR KEY SHARE`` on PostgreSQL) that every trio's saves hold at once
+and that a phase move (``FOR UPDATE``) waits for: a save that arrives after the
+organiser moved on is refused with a clear message and nothing is stored, and no
+trio's save ever waits for another trio's.
+
+The same rule holds on the panel's own pages: ``guard_panel`` is registered with
+``panel.guards`` (``LiveConfig.ready``), so while a trio's assessment belongs to a
+running round, its phase decides what ``panel.placing`` may write.
 """
 
 from __future__ import annotations
@@ -30,17 +36,14 @@ from mengpaneel.live.constants import (
     Phase,
 )
 from mengpaneel.live.models import Guest, GuestPlacement, LiveRound, RoundAssessment
-from mengpaneel.panel import placing
+from mengpaneel.panel import guards, placing
+from mengpaneel.panel.guards import Action
 from mengpaneel.panel.models import AgreedPosition, Assessment, Category
 from mengpaneel.workshops.models import Trio
 
 
-class StalePhase(Exception):  # noqa: N818 (a domain word)
-    """The round is no longer in the phase this action belongs to."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class StalePhase(guards.Refused):
+    """The round is not in the phase this action belongs to (``message`` says why)."""
 
 
 class GuestRefused(Exception):  # noqa: N818
@@ -74,6 +77,14 @@ class Participant:
         return self.guest.name if self.guest else self.member.name
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A saved placement: the round's version now, and the placement's (0 for a guest)."""
+
+    round_version: int
+    placement_version: int = 0
+
+
 def _stale(phase: str, action: Phase) -> StalePhase:
     """Why a save that belongs to ``action``'s phase is refused while the round is in ``phase``."""
     if phase == Phase.CLOSED:
@@ -98,13 +109,13 @@ def _stale(phase: str, action: Phase) -> StalePhase:
 
 def assessment_for(live_round: LiveRound, trio: Trio) -> Assessment:
     """The trio's assessment in this round, started (on the round's model) when first needed."""
-    link = RoundAssessment.objects.select_related("assessment").filter(
-        live_round=live_round, trio=trio
-    )
+    link = RoundAssessment.objects.select_related(
+        "assessment__panel_model", "assessment__trio"
+    ).filter(live_round=live_round, trio=trio)
     found = link.first()
     if found is None:
         with transaction.atomic():
-            locked = LiveRound.objects.select_for_update().get(pk=live_round.pk)
+            locked = LiveRound.objects.select_for_update(of=("self",)).get(pk=live_round.pk)
             found = link.first()
             if found is None:
                 assessment = placing.start_assessment(
@@ -121,6 +132,92 @@ def assessment_for(live_round: LiveRound, trio: Trio) -> Assessment:
 
 def _current_phase(live_round: LiveRound) -> str:
     return LiveRound.objects.values_list("phase", flat=True).get(pk=live_round.pk)
+
+
+def _share_lock() -> str:
+    """A row lock every save may hold at once and only a phase move (``FOR UPDATE``) waits
+    for. ``FOR KEY SHARE`` also lets ``record_change`` raise the version meanwhile.
+    SQLite runs one write transaction at a time and has no row locks."""
+    if connection.vendor == "postgresql" and connection.in_atomic_block:
+        return " FOR KEY SHARE OF r"
+    return ""
+
+
+def _phase_for_write(live_round: LiveRound) -> str:
+    """The round's phase, held until the surrounding transaction ends."""
+    table = connection.ops.quote_name(LiveRound._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.phase FROM {table} r WHERE r.id = %s{_share_lock()}",  # noqa: S608 (names from _meta)
+            [live_round.pk],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise LiveRound.DoesNotExist
+    return str(row[0])
+
+
+def running_phase_of(assessment: Assessment) -> str | None:
+    """The phase of the running round the assessment belongs to, or None (held like
+    ``_phase_for_write`` when inside a transaction)."""
+    rounds = connection.ops.quote_name(LiveRound._meta.db_table)
+    links = connection.ops.quote_name(RoundAssessment._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT r.phase FROM {rounds} r JOIN {links} l ON l.live_round_id = r.id "  # noqa: S608 (names from _meta)
+            f"WHERE l.assessment_id = %s AND r.phase <> %s{_share_lock()}",
+            [assessment.pk, Phase.CLOSED.value],
+        )
+        row = cursor.fetchone()
+    return None if row is None else str(row[0])
+
+
+# What each of the panel's writes may do in which phase of a running round.
+ALLOWED_PHASES = {
+    Action.PLACE: {Phase.ALONE},
+    Action.REVEAL: {Phase.REVEAL, Phase.AGREE, Phase.PLENARY, Phase.REFLECT},
+    Action.AGREE: {Phase.AGREE},
+    Action.DISSENT: {Phase.AGREE, Phase.PLENARY, Phase.REFLECT},
+}
+
+
+def _refusal(phase: str, action: Action) -> StalePhase:
+    """Why ``action`` is refused on a panel whose running round is in ``phase``."""
+    label = Phase(phase).label
+    if action == Action.PLACE:
+        return _stale(phase, Phase.ALONE)
+    if action == Action.REVEAL:
+        return StalePhase(
+            _(
+                "This panel is part of a live round: the organiser reveals everyone's positions "
+                "at once, when the round moves on to “%(next)s”. Until then, keep placing alone."
+            )
+            % {"next": Phase.REVEAL.label}
+        )
+    if action == Action.AGREE and PHASE_ORDER.index(Phase(phase)) > PHASE_ORDER.index(Phase.AGREE):
+        return _stale(phase, Phase.AGREE)
+    if action == Action.AGREE:
+        message = _(
+            "This panel is part of a live round in the phase “%(phase)s”. You agree together "
+            "once the organiser moves the round on to “%(next)s”; this change was not saved."
+        )
+    else:
+        message = _(
+            "This panel is part of a live round in the phase “%(phase)s”. You can note that you "
+            "see a fader differently once the round reaches “%(next)s”; this was not saved."
+        )
+    return StalePhase(message % {"phase": label, "next": Phase.AGREE.label})
+
+
+def guard_panel(assessment: Assessment, action: Action) -> None:
+    """``panel.guards``' question: may ``action`` be written on ``assessment`` now?
+
+    Only while the assessment belongs to a running round; once the round is closed its
+    panels are the meeting's assessments, and the panel's own rules apply again.
+    """
+    phase = running_phase_of(assessment)
+    if phase is not None and phase not in ALLOWED_PHASES[action]:
+        raise _refusal(phase, action)
 
 
 def require_phase(live_round: LiveRound, phase: Phase) -> None:
@@ -150,25 +247,39 @@ def _one_writer_at_a_time() -> Iterator[None]:
 
 
 def place(
-    participant: Participant, category: Category, position: int | None, note: str = ""
-) -> int:
-    """Place one fader alone, in the round's ``alone`` phase only; returns the round's version."""
+    participant: Participant,
+    category: Category,
+    position: int | None,
+    note: str = "",
+    *,
+    expected_version: int,
+) -> Placed:
+    """Place one fader alone, in the round's ``alone`` phase only.
+
+    A member's save names the version of their placement it started from
+    (``placing.place`` raises ``PlacementConflict`` past it). A guest exists in one
+    session only, so a guest's save cannot conflict with itself: it is not checked.
+    """
     live_round, trio = participant.live_round, participant.trio
-    assessment_id = assessment_for(live_round, trio).pk
+    assessment = assessment_for(live_round, trio)
     with _one_writer_at_a_time():
         with transaction.atomic():
-            # The same lock ``placing.reveal`` takes: the reveal waits for this save, or
-            # this save sees the reveal; never half of each.
-            locked = Assessment.objects.select_for_update().select_related("panel_model", "trio")
-            assessment = locked.get(pk=assessment_id)
-            phase = _current_phase(live_round)
-            if phase != Phase.ALONE or assessment.is_revealed:
+            phase = _phase_for_write(live_round)
+            if phase != Phase.ALONE:
                 raise _stale(phase, Phase.ALONE)
+            placement_version = 0
             if participant.guest is not None:
                 _place_as_guest(participant.guest, assessment, category, position, note)
             else:
-                placing.place(assessment, participant.member, category, position, note)
-        return live_round.record_change(ChangeKind.PLACEMENT, trio.pk)
+                placement_version = placing.place(
+                    assessment,
+                    participant.member,
+                    category,
+                    position,
+                    note,
+                    expected_version=expected_version,
+                ).version
+        return Placed(live_round.record_change(ChangeKind.PLACEMENT, trio.pk), placement_version)
 
 
 def _place_as_guest(
@@ -204,10 +315,10 @@ def agree(
     live_round = participant.live_round
     assessment = assessment_for(live_round, participant.trio)
     with _one_writer_at_a_time(), transaction.atomic():
-        # The round's row lock that ``phases.move`` takes: a move waits for this save, or
-        # this save sees the move and is refused; never a save after the phase ended.
-        rounds = LiveRound.objects.select_for_update()
-        current = rounds.values_list("phase", flat=True).get(pk=live_round.pk)
+        # A share of the round's row, which ``phases.move`` locks for itself: a move waits
+        # for this save, or this save sees the move and is refused; never a save after the
+        # phase ended. Other trios' saves share it and never wait for this one.
+        current = _phase_for_write(live_round)
         if current != Phase.AGREE:
             raise _stale(current, Phase.AGREE)
         agreed = placing.agree(
@@ -243,7 +354,7 @@ def join_as_guest(live_round: LiveRound, trio: Trio, name: str, *, session_key: 
     name = clean_guest_name(name)
     joined_from = hashlib.sha256(session_key.encode()).hexdigest() if session_key else ""
     with transaction.atomic():
-        locked = LiveRound.objects.select_for_update().get(pk=live_round.pk)
+        locked = LiveRound.objects.select_for_update(of=("self",)).get(pk=live_round.pk)
         if locked.is_closed:
             raise GuestRefused(_("This live round has ended. You can no longer join it."))
         if trio.edition_id != locked.meeting.edition_id:

@@ -64,7 +64,7 @@ def previous_phase(phase: str) -> Phase | None:
 
 
 def _locked(live_round: LiveRound, expected: str) -> LiveRound:
-    locked = LiveRound.objects.select_for_update().get(pk=live_round.pk)
+    locked = LiveRound.objects.select_for_update(of=("self",)).get(pk=live_round.pk)
     if locked.is_closed:
         raise PhaseError(_("This live round has been closed."))
     if locked.phase != expected:
@@ -92,12 +92,14 @@ def move(live_round: LiveRound, *, to: str, expected: str, by: User) -> LiveRoun
             )
         if to not in (next_phase(locked.phase), previous_phase(locked.phase)):
             raise PhaseError(_("The round can only move one step at a time."))
-        if to == Phase.REVEAL:
-            # Each reveal locks its assessment: a placement still being saved finishes first.
-            for link in locked.round_assessments.select_related("assessment__trio"):
-                placing.reveal(link.assessment, by)
         locked.phase = to
         locked.save(update_fields=["phase"])
+        if to == Phase.REVEAL:
+            # After the phase changed, inside this transaction: the panel's guard
+            # (``participation.guard_panel``) allows a reveal from this phase on. No save
+            # is still running: each holds a share of the round's row, which we hold now.
+            for link in locked.round_assessments.select_related("assessment__trio"):
+                placing.reveal(link.assessment, by)
     locked.record_change(ChangeKind.PHASE)
     return locked
 

@@ -7,7 +7,7 @@ after an htmx swap and the browser keeps focus where the person was.
 from __future__ import annotations
 
 import json
-from typing import Any, cast
+from typing import Any, Self, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -77,6 +77,19 @@ class FaderForm(forms.Form):
             return None
         return self.initial.get("position")
 
+    def on_version(self, version: int) -> Self:
+        """What this person sent, now to be saved on top of ``version`` (same form class).
+
+        After a conflict the next save is a choice made after seeing both sides; after a
+        save it builds on the version just written.
+        """
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        data[self.add_prefix("version")] = str(version)
+        again = type(self)(data, category=self.category, panel_model=self.panel_model)
+        again.is_valid()
+        return again
+
     @property
     def shown_position(self) -> int | None:
         return self._current_position()
@@ -109,6 +122,9 @@ class PlacementForm(FaderForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only for you until the trio reveals."),
     )
+    # The version of this member's placement the form shows: a save from another window
+    # that started from an older one is a conflict, not a silent overwrite.
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
 class AgreeForm(FaderForm):
@@ -125,19 +141,6 @@ class AgreeForm(FaderForm):
 
     # Needed off the middle only (the help text says so): not labelled "optional".
     rationale.sometimes_needed = True  # type: ignore[attr-defined]
-
-    def on_version(self, version: int) -> AgreeForm:
-        """What this person typed, now to be saved on top of ``version``.
-
-        After a conflict the next save is a choice made after seeing both texts; after a
-        save it builds on the version just written.
-        """
-        data = QueryDict(mutable=True)
-        data.update(self.data)
-        data[self.add_prefix("version")] = str(version)
-        again = AgreeForm(data, category=self.category, panel_model=self.panel_model)
-        again.is_valid()
-        return again
 
 
 class DissentForm(forms.Form):

@@ -17,8 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from mengpaneel.accounts.models import User
-from mengpaneel.panel import editions
+from mengpaneel.panel import editions, guards
 from mengpaneel.panel.constants import ChangeKind
+from mengpaneel.panel.guards import Action
 from mengpaneel.panel.models import (
     AgreedPosition,
     Assessment,
@@ -57,6 +58,24 @@ class Conflict(Exception):  # noqa: N818 (a domain word, not an error code)
 
     @property
     def your_rationale(self) -> str:
+        return self.yours.rationale
+
+
+class PlacementConflict(Exception):  # noqa: N818 (a domain word, as Conflict)
+    """The same member saved this fader elsewhere (another window, another device) after the
+    version this save started from. Carries both sides; nothing has been overwritten."""
+
+    def __init__(self, current: IndividualPlacement, position: int | None, note: str) -> None:
+        super().__init__("The placement changed in the meantime.")
+        self.current = current
+        self.yours = Proposal(position=position, rationale=note, discuss=False)
+
+    @property
+    def their_note(self) -> str:
+        return self.current.note
+
+    @property
+    def your_note(self) -> str:
         return self.yours.rationale
 
 
@@ -125,8 +144,9 @@ def current_assessment(trio: Trio) -> Assessment:
     if assessment is not None:
         return assessment
     with transaction.atomic():
-        # Lock the trio so two first visits at once start one assessment, not two.
-        Trio.objects.select_for_update().filter(pk=trio.pk).first()
+        # Lock the trio so two first visits at once start one assessment, not two (its row
+        # only: Trio's ordering joins the edition and municipality, which every trio shares).
+        Trio.objects.select_for_update(of=("self",)).filter(pk=trio.pk).first()
         return assessments.first() or start_assessment(
             trio, panel_model=editions.model_for_new_panels(trio.edition)
         )
@@ -139,21 +159,41 @@ def place(
     category: Category,
     position: int | None,
     note: str = "",
+    *,
+    expected_version: int,
 ) -> IndividualPlacement:
-    """A member places one fader alone. Private to them until the trio reveals."""
+    """A member places one fader alone. Private to them until the trio reveals.
+
+    ``expected_version`` is the version of this member's placement that the editor
+    started from (0 before the first save). Raises ``PlacementConflict`` when the
+    member saved something else on this fader since (in another window or on another
+    device): then nothing is written. Saving what is already saved is never a conflict.
+    """
     _require_member(assessment, member)
-    if assessment.is_revealed:
+    guards.check(assessment, Action.PLACE)
+    # The row the reveal locks: this placement is saved before the reveal, or sees it.
+    revealed_at = (
+        Assessment.objects.select_for_update(of=("self",))
+        .values_list("revealed_at", flat=True)
+        .get(pk=assessment.pk)
+    )
+    if revealed_at is not None:
         raise ValidationError(
             _("The trio has already revealed its positions; agree on the panel together now.")
         )
     check_position(assessment, category, position)
     note = note.strip()
-    placement, _created = IndividualPlacement.objects.select_for_update().get_or_create(
+    placement, created = IndividualPlacement.objects.select_for_update(of=("self",)).get_or_create(
         assessment=assessment, member=member, category=category
     )
+    if not created and placement.version != expected_version:
+        if (placement.position, placement.note) == (position, note):
+            # Already kept: a save sent again after its answer was lost is not a conflict.
+            return placement
+        raise PlacementConflict(placement, position, note)
     changed = []
-    if _created or placement.position != position:
-        old = "" if _created else _as_text(placement.position)
+    if created or placement.position != position:
+        old = "" if created else _as_text(placement.position)
         _log(assessment, ChangeKind.INDIVIDUAL, member, old, _as_text(position), category)
         placement.position = position
         changed.append("position")
@@ -171,7 +211,8 @@ def place(
 @transaction.atomic
 def reveal(assessment: Assessment, by: User | None) -> Assessment:
     """Show every member's placements inside the trio. Revealing twice changes nothing."""
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    guards.check(assessment, Action.REVEAL)
+    locked = Assessment.objects.select_for_update(of=("self",)).get(pk=assessment.pk)
     if locked.is_revealed:
         assessment.revealed_at, assessment.revealed_by = locked.revealed_at, locked.revealed_by
         return assessment
@@ -198,6 +239,7 @@ def agree(
     rationale, and ``Conflict`` when someone saved this fader after
     ``expected_version``: then nothing is written.
     """
+    guards.check(assessment, Action.AGREE)
     if not assessment.is_revealed:
         raise ValidationError(_("First reveal the positions inside the trio, then agree."))
     check_position(assessment, category, position)
@@ -212,7 +254,7 @@ def agree(
             },
             code="rationale_required",
         )
-    agreed = AgreedPosition.objects.select_for_update().get(
+    agreed = AgreedPosition.objects.select_for_update(of=("self",)).get(
         assessment=assessment, category=category
     )
     yours = Proposal(position=position, rationale=rationale, discuss=discuss)
@@ -241,6 +283,7 @@ def dissent(agreed_position: AgreedPosition, user: User, note: str) -> Dissent |
     """A member records (or, with an empty note, withdraws) why they still disagree."""
     assessment = agreed_position.assessment
     _require_member(assessment, user)
+    guards.check(assessment, Action.DISSENT)
     if not assessment.is_revealed:
         raise ValidationError(_("There is nothing agreed yet to disagree with."))
     note = note.strip()

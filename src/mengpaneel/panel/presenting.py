@@ -32,7 +32,7 @@ from mengpaneel.panel.models import (
     PositionChange,
     signed,
 )
-from mengpaneel.panel.placing import Conflict, visible_placements
+from mengpaneel.panel.placing import Conflict, PlacementConflict, visible_placements
 from mengpaneel.panel.positions import far_apart, previous_positions
 from mengpaneel.workshops.models import Trio
 
@@ -59,6 +59,7 @@ class Placement:
     category_id: int
     position: int | None
     note: str = ""
+    version: int = 0  # of a member's placement: what their next save starts from
 
 
 @dataclass
@@ -70,6 +71,7 @@ class Mark:
     position: int | None
     note: str = ""
     value_text: str = ""
+    version: int = 0
 
     @property
     def name(self) -> str:
@@ -96,7 +98,8 @@ class FaderView:
     place_form: PlacementForm | None = None
     agree_form: AgreeForm | None = None
     dissent_form: DissentForm | None = None
-    conflict: Conflict | None = None
+    conflict: Conflict | PlacementConflict | None = None
+    refused: str = ""  # why a running live round refused this fader's last save
     saved: bool = False
 
     @property
@@ -161,7 +164,10 @@ def member(user: User) -> Person:
 
 def member_placements(placements: Iterable[IndividualPlacement]) -> list[Placement]:
     """Members' placements (fetched with their ``member``) as the presentation reads them."""
-    return [Placement(member(p.member), p.category_id, p.position, p.note) for p in placements]
+    return [
+        Placement(member(p.member), p.category_id, p.position, p.note, p.version)
+        for p in placements
+    ]
 
 
 def fader_views(
@@ -193,6 +199,7 @@ def fader_views(
                 position=placement.position,
                 note=placement.note,
                 value_text=category.value_text(placement.position),
+                version=placement.version,
             )
         )
     views = []
@@ -328,7 +335,11 @@ def _add_forms(
         fader.place_form = override.get("place_form") or PlacementForm(
             category=category,
             panel_model=model,
-            initial=fader_initial(own.position if own else None, note=own.note if own else ""),
+            initial=fader_initial(
+                own.position if own else None,
+                note=own.note if own else "",
+                version=own.version if own else 0,
+            ),
         )
     if can_agree and assessment.is_revealed and agreed is not None:
         fader.agree_form = override.get("agree_form") or AgreeForm(
@@ -347,6 +358,7 @@ def _add_forms(
             category=category, initial={"note": mine.note if mine else ""}
         )
     fader.conflict = override.get("conflict")
+    fader.refused = override.get("refused", "")
     fader.saved = override.get("saved", False)
 
 

@@ -168,7 +168,7 @@ def save_changes(
     stays as it is: the edit becomes the next version, which new assessments
     use. Saving without a change makes no new version.
     """
-    panel_model = PanelModel.objects.select_for_update().get(pk=panel_model.pk)
+    panel_model = PanelModel.objects.select_for_update(of=("self",)).get(pk=panel_model.pk)
     if (fields, categories) == model_values(panel_model):
         return panel_model
     target = new_version(panel_model, by=by)

@@ -22,8 +22,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from mengpaneel.http import AuthenticatedHttpRequest
-from mengpaneel.panel import access, drawing, placing, presenting
+from mengpaneel.panel import access, drawing, guards, placing, presenting
 from mengpaneel.panel.forms import AgreeForm, DissentForm, PlacementForm
+from mengpaneel.panel.guards import Action
 from mengpaneel.panel.models import Assessment, Category
 from mengpaneel.workshops.models import Trio
 
@@ -97,8 +98,14 @@ def _fader_saved(
     assessment: Assessment,
     category: Category,
     bound: dict,
+    *,
+    status: int = 200,
 ) -> HttpResponse:
-    """Answer a fader form: the partial for htmx; otherwise redirect, or the page with errors."""
+    """Answer a fader form: the partial for htmx; otherwise redirect, or the page with errors.
+
+    htmx swaps only successful answers, so a refusal reaches it as 200 with the fader
+    saying why; a page without JavaScript hears ``status``.
+    """
     saved = not bound
     if saved:
         bound = {"saved": True}
@@ -113,7 +120,21 @@ def _fader_saved(
     if saved:
         messages.success(request, _("Saved: %(category)s.") % {"category": category.name})
         return redirect(reverse("panel:trio_panel", args=[trio.pk]) + f"#fader-{category.key}")
-    return render(request, "panel/trio_panel.html", _context(request, page))
+    return render(request, "panel/trio_panel.html", _context(request, page), status=status)
+
+
+def _refused(
+    request: AuthenticatedHttpRequest,
+    trio: Trio,
+    assessment: Assessment,
+    category: Category,
+    bound: dict,
+    refusal: guards.Refused,
+) -> HttpResponse:
+    """A write the panel's owner (a running live round) forbids now: the fader says why,
+    and the form keeps what the person sent."""
+    bound = {**bound, "refused": refusal.message}
+    return _fader_saved(request, trio, assessment, category, bound, status=409)
 
 
 @login_required
@@ -123,18 +144,28 @@ def place(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
     assessment = placing.current_assessment(trio)
     category = access.get_category(assessment, key)
     form = PlacementForm(request.POST, category=category, panel_model=assessment.panel_model)
-    if form.is_valid():
-        try:
+    bound: dict[str, Any] = {}
+    try:
+        guards.check(assessment, Action.PLACE)  # the phase speaks before the form
+        if form.is_valid():
+            data = form.cleaned_data
             placing.place(
                 assessment,
                 request.user,
                 category,
-                form.cleaned_data["position"],
-                form.cleaned_data["note"],
+                data["position"],
+                data["note"],
+                expected_version=data["version"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
-    bound = {"place_form": form} if form.errors else {}
+    except guards.Refused as refusal:
+        return _refused(request, trio, assessment, category, {"place_form": form}, refusal)
+    except placing.PlacementConflict as conflict:
+        # Keep what this person sent, now based on the version saved elsewhere.
+        bound = {"place_form": form.on_version(conflict.current.version), "conflict": conflict}
+    except ValidationError as error:
+        form.add_error(None, error)
+    if form.errors:
+        bound = {"place_form": form}
     return _fader_saved(request, trio, assessment, category, bound)
 
 
@@ -146,10 +177,11 @@ def agree(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
     category = access.get_category(assessment, key)
     model = assessment.panel_model
     form = AgreeForm(request.POST, category=category, panel_model=model)
-    bound: dict = {}
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
+    bound: dict[str, Any] = {}
+    try:
+        guards.check(assessment, Action.AGREE)
+        if form.is_valid():
+            data = form.cleaned_data
             placing.agree(
                 assessment,
                 category,
@@ -159,11 +191,13 @@ def agree(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpResponse:
                 request.user,
                 expected_version=data["version"],
             )
-        except placing.Conflict as conflict:
-            # Keep what this person typed, now based on the saved version.
-            bound = {"agree_form": form.on_version(conflict.current.version), "conflict": conflict}
-        except ValidationError as error:
-            form.add_error(None, error)
+    except guards.Refused as refusal:
+        return _refused(request, trio, assessment, category, {"agree_form": form}, refusal)
+    except placing.Conflict as conflict:
+        # Keep what this person typed, now based on the saved version.
+        bound = {"agree_form": form.on_version(conflict.current.version), "conflict": conflict}
+    except ValidationError as error:
+        form.add_error(None, error)
     if form.errors:
         bound = {"agree_form": form}
     return _fader_saved(request, trio, assessment, category, bound)
@@ -176,14 +210,17 @@ def dissent(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpRespons
     assessment = placing.current_assessment(trio)
     category = access.get_category(assessment, key)
     form = DissentForm(request.POST, category=category)
-    if form.is_valid():
-        agreed = assessment.agreed_positions.select_related("assessment__trio").get(
-            category=category
-        )
-        try:
+    try:
+        guards.check(assessment, Action.DISSENT)
+        if form.is_valid():
+            agreed = assessment.agreed_positions.select_related("assessment__trio").get(
+                category=category
+            )
             placing.dissent(agreed, request.user, form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
+    except guards.Refused as refusal:
+        return _refused(request, trio, assessment, category, {"dissent_form": form}, refusal)
+    except ValidationError as error:
+        form.add_error(None, error)
     bound = {"dissent_form": form} if form.errors else {}
     return _fader_saved(request, trio, assessment, category, bound)
 
@@ -192,7 +229,13 @@ def dissent(request: AuthenticatedHttpRequest, pk: int, key: str) -> HttpRespons
 @require_POST
 def reveal(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     trio = access.get_trio_for_panel(request, pk)
-    placing.reveal(placing.current_assessment(trio), by=request.user)
+    assessment = placing.current_assessment(trio)
+    try:
+        placing.reveal(assessment, by=request.user)
+    except guards.Refused as refusal:
+        messages.error(request, refusal.message)
+        context = _context(request, _page(request, trio, assessment))
+        return render(request, "panel/trio_panel.html", context, status=409)
     messages.success(request, _("The positions are revealed inside the trio. Now agree together."))
     return redirect("panel:trio_panel", trio.pk)
 

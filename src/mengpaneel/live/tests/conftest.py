@@ -39,9 +39,13 @@ def default_model(db) -> PanelModel:
     return PanelModel.objects.default()
 
 
-def fader_data(category, position: int | None, note: str = "") -> dict:
-    """What a participant's fader form posts."""
-    data = {"category": category.key, f"{category.key}-note": note}
+def fader_data(category, position: int | None, note: str = "", version: int = 0) -> dict:
+    """What a participant's fader form posts (``version``: of the placement the form showed)."""
+    data = {
+        "category": category.key,
+        f"{category.key}-note": note,
+        f"{category.key}-version": str(version),
+    }
     if position is None:
         data[f"{category.key}-unplaced"] = "on"
         data[f"{category.key}-position"] = "0"

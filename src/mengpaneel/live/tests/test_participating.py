@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -37,7 +39,12 @@ def test_member_saves_with_htmx_and_hears_saved(client, world, live_round, categ
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
-    assert response.content.decode() == "Saved"
+    # The word, and the placement's version for the form's next save (swapped out of band).
+    key = categories[1].key
+    assert response.content.decode() == (
+        f'Saved<input type="hidden" name="{key}-version" value="1" id="id_{key}-version" '
+        'hx-swap-oob="true">'
+    )
     assert int(response["X-Live-Version"]) == live_round.version + 1
     assert IndividualPlacement.objects.get(member=world.member).position is None
 
@@ -129,9 +136,9 @@ def test_reveal_shows_members_and_guests_dots_inside_the_trio(
     client, guest_client, world, live_round, categories
 ):
     member = participation.Participant(live_round, world.trio, user=world.member)
-    participation.place(member, categories[0], -1)
+    participation.place(member, categories[0], -1, expected_version=0)
     guest = participation.Participant(live_round, world.trio, guest=guest_client.guest)
-    participation.place(guest, categories[0], 2)
+    participation.place(guest, categories[0], 2, expected_version=0)
     phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
     page = guest_client.get(_page(live_round)).content.decode()
     assert world.member.name in page and guest_client.guest.name in page
@@ -146,10 +153,13 @@ def test_a_guest_sharing_a_members_initials_gets_a_dot_of_their_own(world, live_
     world.member.name = "Pim Nouwen"
     world.member.save()
     member = participation.Participant(live_round, world.trio, user=world.member)
-    participation.place(member, categories[0], -1)
+    participation.place(member, categories[0], -1, expected_version=0)
     guest = participation.join_as_guest(live_round, world.trio, "Petra Nijhof")
     participation.place(
-        participation.Participant(live_round, world.trio, guest=guest), categories[0], 2
+        participation.Participant(live_round, world.trio, guest=guest),
+        categories[0],
+        2,
+        expected_version=0,
     )
     rows = boards.fader_rows(live_round, participation.assessment_for(live_round, world.trio))
     # As on the trio's panel page: initials where they differ, numbered where they clash.
@@ -223,7 +233,7 @@ def test_a_trio_that_starts_late_joins_past_the_reveal(world, live_round, catego
 def test_every_save_raises_the_round_version(world, live_round, categories):
     member = participation.Participant(live_round, world.trio, user=world.member)
     before = live_round.version
-    participation.place(member, categories[0], 1)
+    participation.place(member, categories[0], 1, expected_version=0)
     live_round.refresh_from_db()
     assert live_round.version == before + 1
 
@@ -303,3 +313,43 @@ def test_an_agreement_sent_while_the_organiser_ends_the_phase_waits_and_is_refus
     assert "Agreeing is over" in refused.message
     agreed = AgreedPosition.objects.get(assessment__trio=world.trio, category=categories[0])
     assert agreed.version == 0
+
+
+def test_a_member_in_two_sessions_on_the_live_page_gets_a_conflict_not_an_overwrite(
+    client, world, live_round, categories
+):
+    category, url = categories[0], reverse("live:place", args=[live_round.pk])
+    client.force_login(world.member)
+    first = client.post(url, fader_data(category, 2, "Telefoon"), headers={"HX-Request": "true"})
+    assert first.content.decode().startswith("Saved")
+    # The laptop's page was opened before the phone saved: it still sends version 0.
+    response = client.post(url, fader_data(category, -1, "Laptop"), headers={"HX-Request": "true"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == f"#place-{category.key}"
+    assert "data-conflict" in page and "Nothing was overwritten" in page
+    assert "Saved elsewhere: +2, towards" in page and "Telefoon" in page
+    assert f'name="{category.key}-version" value="1"' in page  # the laptop's next save wins
+    placement = IndividualPlacement.objects.get(member=world.member)
+    assert (placement.position, placement.note) == (2, "Telefoon")
+    # Without JavaScript: 409 and the same words.
+    response = client.post(url, fader_data(category, -1, "Laptop"))
+    assert response.status_code == 409
+    assert "Nothing was overwritten" in response.content.decode()
+
+
+def test_each_live_autosave_builds_on_the_version_the_last_one_answered(
+    client, world, live_round, categories
+):
+    category, url = categories[0], reverse("live:place", args=[live_round.pk])
+    client.force_login(world.member)
+    version = 0
+    for position in (1, 2, 3):
+        response = client.post(
+            url, fader_data(category, position, version=version), headers={"HX-Request": "true"}
+        )
+        answer = response.content.decode()
+        assert answer.startswith("Saved"), answer
+        version = int(re.search(rf'name="{category.key}-version" value="(\d+)"', answer)[1])
+    assert IndividualPlacement.objects.get(member=world.member).position == 3
+    assert version == 3

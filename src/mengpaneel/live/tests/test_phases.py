@@ -56,7 +56,7 @@ def test_skipping_a_phase_is_refused(world, live_round):
 
 def test_the_reveal_reveals_every_trio_assessment(world, live_round, categories):
     member = participation.Participant(live_round, world.trio, user=world.member)
-    participation.place(member, categories[0], 2)
+    participation.place(member, categories[0], 2, expected_version=0)
     assessment = participation.assessment_for(live_round, world.trio)
     assert not assessment.is_revealed
     phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
@@ -69,7 +69,7 @@ def test_closing_ends_the_code_and_keeps_the_agreed_panel_as_the_meetings_assess
     world, live_round, categories
 ):
     member = participation.Participant(live_round, world.trio, user=world.member)
-    participation.place(member, categories[0], 2)
+    participation.place(member, categories[0], 2, expected_version=0)
     live_round = phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
     live_round = phases.move(live_round, to=Phase.AGREE, expected=Phase.REVEAL, by=world.organiser)
     participation.agree(

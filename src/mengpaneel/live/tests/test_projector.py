@@ -21,7 +21,7 @@ def test_projector_counts_who_is_done_and_never_shows_a_position(
 ):
     member = participation.Participant(live_round, world.trio, user=world.member)
     for category in categories:
-        participation.place(member, category, 3, note="geheime notitie")
+        participation.place(member, category, 3, note="geheime notitie", expected_version=0)
     participation.join_as_guest(live_round, world.trio, "Gast")
     client.force_login(world.organiser)
     page = client.get(reverse("live:projector", args=[live_round.pk])).content.decode()
@@ -36,8 +36,8 @@ def test_projector_counts_who_is_done_and_never_shows_a_position(
 def test_unplaced_faders_do_not_count_as_done(client, world, live_round, categories):
     member = participation.Participant(live_round, world.trio, user=world.member)
     for category in categories[:-1]:
-        participation.place(member, category, 0)
-    participation.place(member, categories[-1], None)
+        participation.place(member, category, 0, expected_version=0)
+    participation.place(member, categories[-1], None, expected_version=0)
     client.force_login(world.organiser)
     assert "0 of 1 done" in _room(client, live_round)
 
@@ -47,7 +47,7 @@ def _agreed_in_plenary(world, live_round, categories, *, shares: bool):
     world.trio.shares_panel = shares
     world.trio.save()
     member = participation.Participant(live_round, world.trio, user=world.member)
-    participation.place(member, categories[0], 2)
+    participation.place(member, categories[0], 2, expected_version=0)
     for to, expected in [(Phase.REVEAL, Phase.ALONE), (Phase.AGREE, Phase.REVEAL)]:
         live_round = phases.move(live_round, to=to, expected=expected, by=world.organiser)
     participation.agree(

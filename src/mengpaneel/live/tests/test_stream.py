@@ -54,7 +54,7 @@ def test_stream_starts_with_the_current_version_then_sends_each_change(
 
         def save():
             with django_capture_on_commit_callbacks(execute=True):
-                participation.place(member, categories[0], 2)
+                participation.place(member, categories[0], 2, expected_version=0)
 
         await sync_to_async(save)()
         second = await _next_event(stream)
@@ -87,7 +87,7 @@ def test_another_trio_hears_phase_changes_but_not_this_trios_placements(
 
         def changes():
             with django_capture_on_commit_callbacks(execute=True):
-                participation.place(member, categories[0], 2)
+                participation.place(member, categories[0], 2, expected_version=0)
             with django_capture_on_commit_callbacks(execute=True):
                 phases.move(live_round, to=Phase.REVEAL, expected=Phase.ALONE, by=world.organiser)
 

@@ -152,7 +152,9 @@ def test_a_placement_saved_on_one_process_reaches_a_stream_on_the_other(two_serv
     assert page.status == 200, html[:500]
     csrf_cookie = re.search(r"csrftoken=([^;]+)", page.getheader("Set-Cookie") or "").group(1)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    body = f"csrfmiddlewaretoken={token}&category={key}&{key}-position=2&{key}-note="
+    body = (
+        f"csrfmiddlewaretoken={token}&category={key}&{key}-position=2&{key}-note=&{key}-version=0"
+    )
     saved_at = time.monotonic()
     conn.request(
         "POST",

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
@@ -18,7 +19,7 @@ from mengpaneel.live.constants import Phase
 from mengpaneel.live.forms import GuestJoinForm, JoinCodeForm
 from mengpaneel.live.models import LiveRound
 from mengpaneel.panel.forms import AgreeForm, PlacementForm
-from mengpaneel.panel.placing import Conflict
+from mengpaneel.panel.placing import Conflict, PlacementConflict
 
 
 def _after_code(request: HtmxHttpRequest, live_round: LiveRound) -> HttpResponse:
@@ -191,27 +192,35 @@ def place(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return refused
     model = participant.live_round.panel_model
     form = PlacementForm(request.POST, category=category, panel_model=model)
-    version = None
+    placed, conflict = None, None
     if form.is_valid():
+        data = form.cleaned_data
         try:
-            version = participation.place(
-                participant, category, form.cleaned_data["position"], form.cleaned_data["note"]
+            placed = participation.place(
+                participant,
+                category,
+                data["position"],
+                data["note"],
+                expected_version=data["version"],
             )
         except participation.StalePhase as exc:
             return _stale_response(request, participant, exc.message)
         except PermissionDenied:
             raise Http404 from None
+        except PlacementConflict as exc:
+            # Keep what this person sent; their next save builds on the one made elsewhere.
+            form, conflict = form.on_version(exc.current.version), exc
         except ValidationError as exc:
             form.add_error(None, exc)
-    saved = form.is_bound and not form.errors
+    saved = form.is_bound and not form.errors and conflict is None
+    conflict_context = {
+        "conflict": conflict,
+        "conflict_their_text": category.value_text(conflict.current.position) if conflict else "",
+    }
     if request.htmx:
-        if saved:
-            # The fader on the page already shows what was saved: only the status changes,
-            # which keeps an autosave light for a room full of people.
-            response = HttpResponse(_("Saved"))
-            response["X-Live-Version"] = str(version)
-            return response
-        fader = {"form": form, "live_round": participant.live_round}
+        if saved and placed is not None:
+            return _placed(form, placed)
+        fader = {"form": form, "live_round": participant.live_round, **conflict_context}
         response = render(request, "live/fader_place.html", fader)
         return reswap(retarget(response, f"#place-{form.prefix}"), "outerHTML")
     if saved:
@@ -219,7 +228,25 @@ def place(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return redirect("live:participant", pk)
     context = _page_context(participant)
     context["place_forms"] = [form if f.category == category else f for f in context["place_forms"]]
-    return render(request, "live/participant.html", context, status=400)
+    context.update(conflict_context)
+    return render(request, "live/participant.html", context, status=409 if conflict else 400)
+
+
+def _placed(form: PlacementForm, placed: participation.Placed) -> HttpResponse:
+    """A saved autosave: the word "Saved", and the placement's new version for the form's
+    next save (the fader on the page already shows the value, so nothing else is sent)."""
+    field = form["version"]
+    response = HttpResponse(
+        format_html(
+            '{}<input type="hidden" name="{}" value="{}" id="{}" hx-swap-oob="true">',
+            _("Saved"),
+            field.html_name,
+            placed.placement_version,
+            field.id_for_label,
+        )
+    )
+    response["X-Live-Version"] = str(placed.round_version)
+    return response
 
 
 @require_POST

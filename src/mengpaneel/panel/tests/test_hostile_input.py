@@ -124,7 +124,7 @@ def test_notes_and_dissent_keep_hostile_text(client, world, panel, text):
     client.force_login(world.member)
     response = client.post(
         reverse("panel:place", args=[world.trio.pk, "positioning"]),
-        {"positioning-position": "-1", "positioning-note": text},
+        {"positioning-position": "-1", "positioning-note": text, "positioning-version": "0"},
     )
     assert response.status_code == 302
     assert IndividualPlacement.objects.get().note == text.strip()

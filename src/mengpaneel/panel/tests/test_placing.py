@@ -48,8 +48,10 @@ def test_first_visit_starts_one_assessment_on_the_default_model(world, panel):
 
 def test_placing_keeps_the_middle_and_unplaced_apart(panel):
     a, b, _c = panel.members
-    placing.place(panel.assessment, a, panel.category("positioning"), 0, "Bewust midden")
-    placing.place(panel.assessment, b, panel.category("positioning"), None)
+    placing.place(
+        panel.assessment, a, panel.category("positioning"), 0, "Bewust midden", expected_version=0
+    )
+    placing.place(panel.assessment, b, panel.category("positioning"), None, expected_version=0)
     positions = dict(
         IndividualPlacement.objects.filter(category=panel.category("positioning")).values_list(
             "member", "position"
@@ -60,8 +62,10 @@ def test_placing_keeps_the_middle_and_unplaced_apart(panel):
 
 def test_placements_are_hidden_from_other_members_until_reveal(panel):
     a, b, _c = panel.members
-    placing.place(panel.assessment, a, panel.category("residents"), 2, "Mijn idee")
-    placing.place(panel.assessment, b, panel.category("residents"), -1)
+    placing.place(
+        panel.assessment, a, panel.category("residents"), 2, "Mijn idee", expected_version=0
+    )
+    placing.place(panel.assessment, b, panel.category("residents"), -1, expected_version=0)
     seen_by_b = placing.visible_placements(panel.assessment, b)
     assert [(p.member, p.position) for p in seen_by_b] == [(b, -1)]
 
@@ -72,7 +76,7 @@ def test_placements_are_hidden_from_other_members_until_reveal(panel):
 
 def test_history_of_individual_moves_is_private_until_reveal(panel):
     a, b, _c = panel.members
-    placing.place(panel.assessment, a, panel.category("residents"), 2, "geheim")
+    placing.place(panel.assessment, a, panel.category("residents"), 2, "geheim", expected_version=0)
     changes = panel.assessment.changes
     assert not changes.visible_to(b, panel.assessment).exists()
     assert changes.visible_to(a, panel.assessment).count() == 2  # position and note
@@ -82,20 +86,32 @@ def test_history_of_individual_moves_is_private_until_reveal(panel):
 
 def test_only_members_place(world, panel):
     with pytest.raises(PermissionDenied):
-        placing.place(panel.assessment, world.organiser, panel.category("residents"), 1)
+        placing.place(
+            panel.assessment, world.organiser, panel.category("residents"), 1, expected_version=0
+        )
     with pytest.raises(PermissionDenied):
-        placing.place(panel.assessment, world.other_trio_member, panel.category("residents"), 1)
+        placing.place(
+            panel.assessment,
+            world.other_trio_member,
+            panel.category("residents"),
+            1,
+            expected_version=0,
+        )
 
 
 def test_a_position_off_the_scale_is_refused(panel):
     with pytest.raises(ValidationError, match="from -3 to 3"):
-        placing.place(panel.assessment, panel.members[0], panel.category("residents"), 4)
+        placing.place(
+            panel.assessment, panel.members[0], panel.category("residents"), 4, expected_version=0
+        )
 
 
 def test_placing_after_reveal_is_refused(panel):
     placing.reveal(panel.assessment, by=panel.members[0])
     with pytest.raises(ValidationError):
-        placing.place(panel.assessment, panel.members[0], panel.category("residents"), 1)
+        placing.place(
+            panel.assessment, panel.members[0], panel.category("residents"), 1, expected_version=0
+        )
 
 
 def test_reveal_twice_changes_nothing(panel):
@@ -110,13 +126,19 @@ def test_reveal_twice_changes_nothing(panel):
 def test_members_two_steps_apart_are_marked_for_discussion(panel):
     a, b, c = panel.members
     place = placing.place
-    place(panel.assessment, a, panel.category("positioning"), 2)
-    place(panel.assessment, b, panel.category("positioning"), 0)  # 2 apart: marked
-    place(panel.assessment, a, panel.category("residents"), 1)
-    place(panel.assessment, b, panel.category("residents"), 0)  # 1 apart: not marked
-    place(panel.assessment, c, panel.category("residents"), None)  # unplaced doesn't count
-    place(panel.assessment, a, panel.category("governance"), -3)
-    place(panel.assessment, c, panel.category("governance"), 3)
+    place(panel.assessment, a, panel.category("positioning"), 2, expected_version=0)
+    place(
+        panel.assessment, b, panel.category("positioning"), 0, expected_version=0
+    )  # 2 apart: marked
+    place(panel.assessment, a, panel.category("residents"), 1, expected_version=0)
+    place(
+        panel.assessment, b, panel.category("residents"), 0, expected_version=0
+    )  # 1 apart: not marked
+    place(
+        panel.assessment, c, panel.category("residents"), None, expected_version=0
+    )  # unplaced doesn't count
+    place(panel.assessment, a, panel.category("governance"), -3, expected_version=0)
+    place(panel.assessment, c, panel.category("governance"), 3, expected_version=0)
     placing.reveal(panel.assessment, by=a)
     page = presenting.build_panel_page(
         panel.assessment.trio, panel.assessment, a, is_member=True, can_agree=True
@@ -216,3 +238,29 @@ def test_value_in_words_tells_middle_unplaced_and_direction_apart(panel):
     with translation.override("nl"):
         assert category.name == "Positionering intern"
         assert "brede opdracht" in category.value_text(3)
+
+
+def test_a_placement_from_an_older_version_is_a_conflict_and_overwrites_nothing(panel):
+    """The same member in two windows: the second save started before the first was made."""
+    member, category = panel.members[0], panel.category("residents")
+    first = placing.place(panel.assessment, member, category, 2, "Hier", expected_version=0)
+    with pytest.raises(placing.PlacementConflict) as raised:
+        placing.place(panel.assessment, member, category, -1, "Daar", expected_version=0)
+    conflict = raised.value
+    assert (conflict.current.position, conflict.their_note) == (2, "Hier")
+    assert (conflict.yours.position, conflict.your_note) == (-1, "Daar")
+    placement = IndividualPlacement.objects.get(member=member, category=category)
+    assert (placement.position, placement.note, placement.version) == (2, "Hier", first.version)
+    # Having seen both, the next save builds on the saved version and is kept.
+    again = placing.place(
+        panel.assessment, member, category, -1, "Daar", expected_version=conflict.current.version
+    )
+    assert (again.position, again.version) == (-1, first.version + 1)
+
+
+def test_sending_a_saved_placement_again_is_not_a_conflict(panel):
+    """An autosave sent again after its answer was lost carries the old version."""
+    member, category = panel.members[0], panel.category("residents")
+    placing.place(panel.assessment, member, category, 2, "Hier", expected_version=0)
+    again = placing.place(panel.assessment, member, category, 2, "Hier", expected_version=0)
+    assert (again.position, again.version) == (2, 1)

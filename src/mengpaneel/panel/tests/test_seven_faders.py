@@ -42,7 +42,11 @@ def test_seven_faders_from_placing_to_export(client, world, panel):
             position = (index + offset) % 5 - 2
             response = client.post(
                 reverse("panel:place", args=[world.trio.pk, key]),
-                {f"{key}-position": str(position), f"{key}-note": f"notitie {key}"},
+                {
+                    f"{key}-position": str(position),
+                    f"{key}-note": f"notitie {key}",
+                    f"{key}-version": "0",
+                },
             )
             assert response.status_code == 302, response.content[:500]
     assert "3 of 3 members have placed every fader" in client.get(trio_url).text

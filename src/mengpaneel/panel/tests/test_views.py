@@ -29,8 +29,8 @@ def _url(name: str, panel, key: str | None = None) -> str:
     return reverse(f"panel:{name}", args=args)
 
 
-def _place(client, panel, key, position, note="", **extra):
-    data = {f"{key}-note": note}
+def _place(client, panel, key, position, note="", version=0, **extra):
+    data = {f"{key}-note": note, f"{key}-version": str(version)}
     if position is None:
         data[f"{key}-unplaced"] = "on"
         data[f"{key}-position"] = "0"
@@ -282,7 +282,7 @@ def test_the_rationale_is_not_labelled_optional_since_off_the_middle_it_is_neede
 
 
 def test_history_dates_read_as_dates_in_each_language(client, world, panel):
-    placing.place(panel.assessment, world.member, panel.categories[0], 1)
+    placing.place(panel.assessment, world.member, panel.categories[0], 1, expected_version=0)
     change = panel.assessment.changes.get()
     change.at = change.at.replace(year=2026, month=9, day=14)
     change.save()
@@ -297,7 +297,14 @@ def test_history_dates_read_as_dates_in_each_language(client, world, panel):
 def _notes(panel, member, count: int) -> None:
     """``count`` changes: the member rewrites their note on the first fader."""
     for number in range(1, count + 1):
-        placing.place(panel.assessment, member, panel.categories[0], 1, f"Notitie {number}")
+        placing.place(
+            panel.assessment,
+            member,
+            panel.categories[0],
+            1,
+            f"Notitie {number}",
+            expected_version=number - 1,
+        )
 
 
 def test_the_panel_shows_the_latest_changes_and_links_to_the_whole_history(client, world, panel):
@@ -333,8 +340,40 @@ def test_the_history_page_shows_every_change_a_page_at_a_time(client, world, pan
 
 
 def test_the_history_page_keeps_other_members_moves_private_until_the_reveal(client, world, panel):
-    placing.place(panel.assessment, panel.members[1], panel.categories[0], 2, "Geheime overweging")
+    placing.place(
+        panel.assessment,
+        panel.members[1],
+        panel.categories[0],
+        2,
+        "Geheime overweging",
+        expected_version=0,
+    )
     client.force_login(world.member)
     assert "Geheime overweging" not in client.get(_url("history", panel)).text
     placing.reveal(panel.assessment, by=world.member)
     assert "Geheime overweging" in client.get(_url("history", panel)).text
+
+
+def test_the_same_member_in_two_windows_sees_both_placements_and_loses_neither(
+    client, world, panel
+):
+    client.force_login(world.member)
+    assert _place(client, panel, "residents", 2, "Eerste venster").status_code == 302
+    # The second window still shows the fader as it was before the first save (version 0).
+    response = _place(client, panel, "residents", -3, "Tweede venster", **HTMX)
+    page = response.content.decode()
+    assert response.status_code == 200  # htmx swaps it in beside the fader
+    assert "data-conflict" in page and "Nothing has been overwritten" in page
+    assert "Eerste venster" in page and "Tweede venster" in page
+    assert "+2, towards" in page and "−3, towards" in page
+    # The form keeps this window's choice, now on top of the saved version.
+    assert 'name="residents-version" value="1"' in page
+    placement = IndividualPlacement.objects.get(member=world.member)
+    assert (placement.position, placement.note) == (2, "Eerste venster")
+    # Without JavaScript the page says the same.
+    response = _place(client, panel, "residents", -3, "Tweede venster")
+    assert "Nothing has been overwritten" in response.content.decode()
+    # Saving again from the version the conflict showed keeps this window's choice.
+    assert _place(client, panel, "residents", -3, "Tweede venster", version=1).status_code == 302
+    placement.refresh_from_db()
+    assert (placement.position, placement.note) == (-3, "Tweede venster")

@@ -27,7 +27,7 @@ def test_a_new_edition_is_organised_by_its_maker_and_starts_closed(world):
 def test_a_removed_member_leaves_their_placements_with_the_panel(world):
     assessment = placing.current_assessment(world.trio)
     category = assessment.panel_model.categories.first()
-    placing.place(assessment, world.member, category, 2)
+    placing.place(assessment, world.member, category, 2, expected_version=0)
     organising.remove_member(world.membership)
     assert not world.trio.has_member(world.member)
     assert IndividualPlacement.objects.filter(assessment=assessment, member=world.member).exists()
