@@ -158,9 +158,10 @@ def test_pictures_words_and_exports_stay_as_they_were(client):
     moments: dict[str, str] = {}
     csv_text = client.get(reverse("reports:export_csv", args=[edition.slug])).content.decode()
     rows = list(csv.reader(io.StringIO(csv_text)))
-    for row in rows[1:]:  # trio_id and assessment_id
-        row[2] = ids[int(row[2])]
-        row[6] = moments.setdefault(row[6], f"moment {len(moments) + 1}")
+    trio_at, moment_at = rows[0].index("trio_id"), rows[0].index("assessment_id")
+    for row in rows[1:]:
+        row[trio_at] = ids[int(row[trio_at])]
+        row[moment_at] = moments.setdefault(row[moment_at], f"moment {len(moments) + 1}")
     named = io.StringIO()
     csv.writer(named).writerows(rows)
     _check("export.csv", named.getvalue())

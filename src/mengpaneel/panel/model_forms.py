@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.panel import versions
 from mengpaneel.panel.constants import MAX_CATEGORIES
-from mengpaneel.panel.models import PanelModel
+from mengpaneel.panel.models import KEY_STARTS_WITH_A_LETTER, PanelModel
 
 SCALE_LOW = [(step, f"\u2212{-step}") for step in range(-1, -6, -1)]
 SCALE_HIGH = [(step, f"+{step}") for step in range(1, 6)]
@@ -43,8 +43,10 @@ class CategoryForm(forms.Form):
         label=_("Key"),
         max_length=60,
         required=False,
+        validators=[KEY_STARTS_WITH_A_LETTER],
         help_text=_(
-            "Used in exports and coherence rules. Left empty, it is made from the Dutch name."
+            "Used in exports and coherence rules: small letters, digits and hyphens, starting "
+            "with a letter. Left empty, it is made from the Dutch name."
         ),
     )
     question_nl = forms.CharField(label=_("Guiding question (Dutch)"), max_length=300)

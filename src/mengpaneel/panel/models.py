@@ -10,13 +10,32 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.panel.constants import DEFAULT_MODEL_KEY, ChangeKind
+
+# Keys travel into exports and spreadsheets: one that starts with "-", "+", "=" or "@" would
+# run as a formula there, and a digit first reads as a number.
+KEY_STARTS_WITH_A_LETTER = RegexValidator(
+    r"^[A-Za-z]",
+    message=_("A key starts with a letter (a–z), for example “budget-2”."),
+    code="key_start",
+)
+
+
+def key_from_name(name: str, fallback: str) -> str:
+    """A key made from a name: its slug, behind ``fallback`` when it would not start with
+    a letter ("2e lijn" → "fader-2e-lijn")."""
+    key = slugify(name)
+    if not key[:1].isascii() or not key[:1].isalpha():
+        key = f"{fallback}-{key}" if key else fallback
+    return key
 
 
 class ModelVersionInUse(Exception):
@@ -61,6 +80,7 @@ class PanelModel(Translated):
     key = models.SlugField(
         _("key"),
         max_length=60,
+        validators=[KEY_STARTS_WITH_A_LETTER],
         help_text=_("Stays the same across versions, e.g. wijkgericht-werken."),
     )
     name_nl = models.CharField(_("name (Dutch)"), max_length=150)
@@ -167,7 +187,12 @@ class Category(Translated):
         related_name="categories",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    key = models.SlugField(_("key"), max_length=60, help_text=_("e.g. positioning"))
+    key = models.SlugField(
+        _("key"),
+        max_length=60,
+        validators=[KEY_STARTS_WITH_A_LETTER],
+        help_text=_("Starts with a letter, e.g. positioning."),
+    )
     name_nl = models.CharField(_("name (Dutch)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
     question_nl = models.CharField(_("guiding question (Dutch)"), max_length=300)

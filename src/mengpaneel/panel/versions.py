@@ -10,11 +10,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from mengpaneel.panel.constants import MAX_CATEGORIES, MIN_CATEGORIES
-from mengpaneel.panel.models import Category, PanelModel
+from mengpaneel.panel.models import KEY_STARTS_WITH_A_LETTER, Category, PanelModel, key_from_name
 from mengpaneel.panel.signals import model_copied
 
 _COPIED_CATEGORY_FIELDS = [
@@ -95,7 +94,7 @@ _RESERVED_KEYS = {"nieuw"}
 
 def free_model_key(name: str) -> str:
     """A key for a new model, from its name; "-2", "-3"… when it is taken."""
-    base = slugify(name)[:50] or "mengpaneel"
+    base = key_from_name(name, "mengpaneel")[:50]
     key, number = base, 1
     while key in _RESERVED_KEYS or PanelModel.objects.filter(key=key).exists():
         number += 1
@@ -116,7 +115,7 @@ def can_edit(user, key: str) -> bool:
 
 def category_key(values: dict) -> str:
     """The key a category is stored under: the one given, else made from the Dutch name."""
-    return values.get("key") or slugify(values.get("name_nl", ""))[:60]
+    return values.get("key") or key_from_name(values.get("name_nl", ""), "fader")[:60]
 
 
 def _replace_categories(panel_model: PanelModel, categories: list[dict]) -> None:
@@ -124,6 +123,8 @@ def _replace_categories(panel_model: PanelModel, categories: list[dict]) -> None
     keys = [category_key(values) for values in categories]
     if "" in keys or len(set(keys)) != len(keys):
         raise ValidationError(_("Every fader needs a key of its own."), code="category_keys")
+    for key in keys:
+        KEY_STARTS_WITH_A_LETTER(key)  # bulk_create runs no field validators
     panel_model.categories.all().delete()
     Category.objects.bulk_create(
         Category(panel_model=panel_model, order=order, **{**values, "key": key})

@@ -23,6 +23,8 @@ COLUMNS = [
     "assessment_date",
     "model_key",
     "model_version",
+    "scale_min",
+    "scale_max",
     "assessment_id",
     "meeting_number",
     "category_key",
@@ -32,9 +34,21 @@ COLUMNS = [
     "rules",
 ]
 
-# A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_TEXT_COLUMNS = ("municipality_name", "rationale")
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP's list, with
+# the line break that a cell may also start with).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# Excel reads a UTF-8 file as UTF-8 only when it starts with this mark: without it, Fryslân
+# and Súdwest-Fryslân come out garbled. Other readers skip it.
+BOM = "\ufeff"
+
+
+def neutralise(text: str) -> str:
+    """``text`` as a spreadsheet cell that can never run as a formula.
+
+    A leading apostrophe makes Excel, LibreOffice and Google Sheets show the cell as text.
+    Every export of people's text (and of keys, which organisers type) goes through here.
+    """
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def export_rows(edition: Edition) -> list[dict[str, Any]]:
@@ -63,6 +77,9 @@ def export_rows(edition: Edition) -> list[dict[str, Any]]:
                     "assessment_date": assessment.date.isoformat(),
                     "model_key": assessment.panel_model.key,
                     "model_version": assessment.panel_model.version,
+                    # The positions' scale: −3…+3 by default, but a model may choose its own.
+                    "scale_min": assessment.panel_model.scale_min,
+                    "scale_max": assessment.panel_model.scale_max,
                     "assessment_id": assessment.pk,
                     "meeting_number": assessment.meeting.number if assessment.meeting else None,
                     "category_key": agreed.category.key,
@@ -75,34 +92,36 @@ def export_rows(edition: Edition) -> list[dict[str, Any]]:
     return rows
 
 
-def _csv_cell(column: str, value: Any) -> str:
+def _csv_cell(value: Any) -> str | int:
     if value is None:
         return ""  # unplaced: an empty cell, never 0
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int):
+        return value  # a number stays a number: −1 is a position, not a formula
     if isinstance(value, list):
-        return ";".join(value)  # rule keys: slugs, never a formula
-    text = str(value)
-    if column in _TEXT_COLUMNS and text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
+        value = ";".join(value)
+    return neutralise(str(value))
 
 
-def write_csv(rows: list[dict[str, Any]], stream: IO[str]) -> None:
+def write_csv(rows: list[dict[str, Any]], stream: IO[str], *, bom: bool = False) -> None:
+    """The rows as CSV; ``bom`` starts it with the byte order mark spreadsheets need."""
+    if bom:
+        stream.write(BOM)
     writer = csv.writer(stream)
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_csv_cell(column, row[column]) for column in COLUMNS])
+        writer.writerow([_csv_cell(row[column]) for column in COLUMNS])
 
 
 def to_json(rows: list[dict[str, Any]]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
-def render(rows: list[dict[str, Any]], format: str) -> str:
-    """The rows as CSV or JSON text."""
+def render(rows: list[dict[str, Any]], format: str, *, bom: bool = False) -> str:
+    """The rows as CSV (with a byte order mark if ``bom``) or JSON text."""
     if format == "json":
         return to_json(rows) + "\n"
     stream = io.StringIO()
-    write_csv(rows, stream)
+    write_csv(rows, stream, bom=bom)
     return stream.getvalue()

@@ -210,3 +210,33 @@ def test_an_edition_on_another_model_gives_its_trios_that_panel(client, world):
     page = client.get(reverse("panel:trio_panel", args=[world.trio.pk])).text
     assert page.count('type="range"') == 3
     assert 'min="-2"' in page and 'max="2"' in page
+
+
+def test_a_fader_key_starts_with_a_letter_and_the_form_says_so(client, world):
+    """A key like "-A1" would run as a formula in an exported spreadsheet (issue 11, 10)."""
+    client.force_login(world.organiser)
+    response = _create(client, [_fader(1, key="-a1", question_nl="Blijft"), _fader(2)])
+    assert response.status_code == 200
+    assert "A key starts with a letter (a–z)" in response.text
+    assert "Blijft" in response.text
+    assert not PanelModel.objects.filter(key="sociale-basis").exists()
+
+
+def test_a_key_made_from_a_name_that_starts_with_a_digit_gets_a_word_in_front(client, world):
+    client.force_login(world.organiser)
+    response = _create(client, [_fader(1, name_nl="2e lijn"), _fader(2, name_nl="-Gebied")])
+    assert response.status_code == 302
+    keys = PanelModel.objects.get(key="sociale-basis").categories.values_list("key", flat=True)
+    assert list(keys) == ["fader-2e-lijn", "gebied"]
+    assert versions.free_model_key("2026 model") == "mengpaneel-2026-model"
+
+
+def test_the_named_write_refuses_a_key_that_does_not_start_with_a_letter(world):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="starts with a letter"):
+        versions.create_model(
+            {"name_nl": "X", "name_en": "", "scale_min": -3, "scale_max": 3},
+            [_fader(1, key="9de"), _fader(2, key="b")],
+            by=world.organiser,
+        )
