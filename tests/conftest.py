@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from mengpaneel.panel.tests.conftest import panel  # noqa: F401 (a trio of three, with a panel)
+
 
 @pytest.fixture
 def world(world):

@@ -102,6 +102,8 @@ TEMPLATES = [
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
+            # People's text in the app's sentences: {{ name|bdi }}, {{ name|isolate }}.
+            "builtins": ["mengpaneel.text_filters"],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.template.context_processors.csp",

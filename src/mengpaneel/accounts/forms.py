@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, Se
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.accounts.models import User
+from mengpaneel.text import refuse_direction_controls
 
 
 class LoginForm(AuthenticationForm):
@@ -48,6 +49,11 @@ class InvitedPersonForm(forms.ModelForm):
     def __init__(self, *args, email: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.instance.email = email
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"]
+        refuse_direction_controls(name)
+        return name
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -39,6 +39,7 @@ from mengpaneel.live.models import Guest, GuestPlacement, LiveRound, RoundAssess
 from mengpaneel.panel import guards, placing
 from mengpaneel.panel.guards import Action
 from mengpaneel.panel.models import AgreedPosition, Assessment, Category
+from mengpaneel.text import has_direction_controls
 from mengpaneel.workshops.models import Trio
 
 
@@ -338,6 +339,13 @@ def clean_guest_name(raw: str) -> str:
     name = " ".join((raw or "").split())
     if not name:
         raise GuestRefused(_("Type your name, so your trio knows who joined."))
+    if has_direction_controls(name):
+        raise GuestRefused(
+            _(
+                "Your name contains invisible characters that change the direction of text "
+                "(copied along from another app, perhaps). Type your name again."
+            )
+        )
     if len(name) > GUEST_NAME_MAX_LENGTH:
         raise GuestRefused(
             _("Keep your name to %(max)s characters.") % {"max": GUEST_NAME_MAX_LENGTH}

@@ -16,14 +16,20 @@ from django.utils.translation import gettext_lazy as _
 from mengpaneel.panel import versions
 from mengpaneel.panel.constants import MAX_CATEGORIES
 from mengpaneel.panel.models import KEY_STARTS_WITH_A_LETTER, PanelModel
+from mengpaneel.text import refuse_direction_controls
+
+# Names and poles are drawn and read inside the app's own sentences.
+NAME_CHECKS = [refuse_direction_controls]
 
 SCALE_LOW = [(step, f"\u2212{-step}") for step in range(-1, -6, -1)]
 SCALE_HIGH = [(step, f"+{step}") for step in range(1, 6)]
 
 
 class PanelModelForm(forms.Form):
-    name_nl = forms.CharField(label=_("Name (Dutch)"), max_length=150)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=150, required=False)
+    name_nl = forms.CharField(label=_("Name (Dutch)"), max_length=150, validators=NAME_CHECKS)
+    name_en = forms.CharField(
+        label=_("Name (English)"), max_length=150, required=False, validators=NAME_CHECKS
+    )
     scale_min = forms.TypedChoiceField(
         label=_("Lowest step"), choices=SCALE_LOW, coerce=int, initial=-3
     )
@@ -37,8 +43,10 @@ class PanelModelForm(forms.Form):
 
 
 class CategoryForm(forms.Form):
-    name_nl = forms.CharField(label=_("Name (Dutch)"), max_length=100)
-    name_en = forms.CharField(label=_("Name (English)"), max_length=100, required=False)
+    name_nl = forms.CharField(label=_("Name (Dutch)"), max_length=100, validators=NAME_CHECKS)
+    name_en = forms.CharField(
+        label=_("Name (English)"), max_length=100, required=False, validators=NAME_CHECKS
+    )
     key = forms.SlugField(
         label=_("Key"),
         max_length=60,
@@ -56,11 +64,18 @@ class CategoryForm(forms.Form):
     top_nl = forms.CharField(
         label=_("Top pole (Dutch)"),
         max_length=120,
+        validators=NAME_CHECKS,
         help_text=_("Short: it is read aloud with the value, as in “+2, towards …”."),
     )
-    top_en = forms.CharField(label=_("Top pole (English)"), max_length=120, required=False)
-    bottom_nl = forms.CharField(label=_("Bottom pole (Dutch)"), max_length=120)
-    bottom_en = forms.CharField(label=_("Bottom pole (English)"), max_length=120, required=False)
+    top_en = forms.CharField(
+        label=_("Top pole (English)"), max_length=120, required=False, validators=NAME_CHECKS
+    )
+    bottom_nl = forms.CharField(
+        label=_("Bottom pole (Dutch)"), max_length=120, validators=NAME_CHECKS
+    )
+    bottom_en = forms.CharField(
+        label=_("Bottom pole (English)"), max_length=120, required=False, validators=NAME_CHECKS
+    )
     explanation_nl = forms.CharField(
         label=_("Explanation (Dutch)"),
         required=False,

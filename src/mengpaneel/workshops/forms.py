@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from mengpaneel.organisations.models import Municipality
+from mengpaneel.text import refuse_direction_controls
 from mengpaneel.workshops.constants import Domain
 from mengpaneel.workshops.models import Edition, Meeting, Talk, Trio
 
@@ -73,7 +74,18 @@ def municipality_choices() -> list[tuple[str, list[tuple[int, str]]]]:
     return list(groups.items())
 
 
-class TrioForm(forms.ModelForm):
+class _LocalNameWithoutDirectionControls:
+    """A trio's local name is shown inside the app's sentences: no direction controls."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean_local_name(self) -> str:
+        local_name = self.cleaned_data["local_name"]
+        refuse_direction_controls(local_name)
+        return local_name
+
+
+class TrioForm(_LocalNameWithoutDirectionControls, forms.ModelForm):
     """Organisers set the municipality; members and organisers the rest."""
 
     municipality = forms.ModelChoiceField(
@@ -105,7 +117,7 @@ class TrioForm(forms.ModelForm):
         return municipality
 
 
-class TrioSettingsForm(forms.ModelForm):
+class TrioSettingsForm(_LocalNameWithoutDirectionControls, forms.ModelForm):
     """What a trio's members change themselves."""
 
     class Meta:

@@ -7,6 +7,8 @@ import math
 
 from django.utils.translation import gettext as _
 
+from mengpaneel.text import isolate
+
 from .data import PanelDrawing, agreed_by_key
 from .layout import StripText, make_scale, panel_width, strips
 from .look import COL_W, INK, MARGIN, MARKER, MUTED, PAPER, POLE_FONT, SMALL_FONT
@@ -153,7 +155,7 @@ def render_overlay_svg(panels: list[PanelDrawing], *, id_prefix: str = "o") -> s
     body.append(legend_svg)
     height = legend_top + legend_h - 12 + MARGIN
 
-    titles = ", ".join(clean(p.title) for p in panels)
+    titles = ", ".join(isolate(clean(p.title)) for p in panels)
     return svg_root(
         "".join(body),
         width=width,

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
+from mengpaneel.text import isolate
+
 from .data import FaderDrawing, MemberMark, PanelDrawing
 from .layout import Scale, StripText, make_scale, panel_width, strips
 from .look import (
@@ -317,7 +319,7 @@ def render_svg(panel: PanelDrawing, *, standalone: bool = False, id_prefix: str 
         "".join(body),
         width=width,
         height=height,
-        title=_("Mixing panel: %(title)s") % {"title": panel.title},
+        title=_("Mixing panel: %(title)s") % {"title": isolate(panel.title)},
         desc=text_alternative(panel),
         id_prefix=id_prefix,
         standalone=standalone,

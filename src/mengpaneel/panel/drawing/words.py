@@ -8,8 +8,16 @@ from collections.abc import Sequence
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from mengpaneel.text import isolate
+
 from .data import FaderDrawing, MemberMark, PanelDrawing, agreed_by_key
 from .svg import clean
+
+
+def _own(text: str) -> str:
+    """People's text in our sentence, isolated: an override in it stays inside it."""
+    return isolate(clean(text))
+
 
 MINUS = "\u2212"
 
@@ -31,7 +39,7 @@ def position_label(value: int | None) -> str:
 
 
 def _fader_sentence(fader: FaderDrawing) -> str:
-    name = clean(fader.name)
+    name = _own(fader.name)
     if fader.agreed is None:
         return _("%(name)s: not placed yet.") % {"name": name}
     if fader.agreed == 0:
@@ -40,14 +48,14 @@ def _fader_sentence(fader: FaderDrawing) -> str:
     return _("%(name)s: %(position)s, towards %(pole)s.") % {
         "name": name,
         "position": format_position(fader.agreed),
-        "pole": clean(pole),
+        "pole": _own(pole),
     }
 
 
 def _member_phrase(member: MemberMark) -> str:
     if member.position is None:
-        return _("%(member)s not placed yet") % {"member": clean(member.label)}
-    return f"{clean(member.label)} {format_position(member.position)}"
+        return _("%(member)s not placed yet") % {"member": _own(member.label)}
+    return f"{_own(member.label)} {format_position(member.position)}"
 
 
 def text_alternative(panel: PanelDrawing) -> str:
@@ -61,7 +69,7 @@ def text_alternative(panel: PanelDrawing) -> str:
             len(panel.faders),
         )
         % {
-            "title": clean(panel.title),
+            "title": _own(panel.title),
             "count": len(panel.faders),
             "low": format_position(panel.scale_min),
             "high": format_position(panel.scale_max),
@@ -90,11 +98,11 @@ def overlay_text(panels: Sequence[PanelDrawing]) -> str:
     sentences = []
     for fader in panels[0].faders:
         phrases = [
-            f"{clean(panel.title)} {position_label(positions.get(fader.key))}"
+            f"{_own(panel.title)} {position_label(positions.get(fader.key))}"
             for panel, positions in zip(panels, agreed, strict=True)
         ]
         sentences.append(
             _("%(name)s: %(positions)s.")
-            % {"name": clean(fader.name), "positions": ", ".join(phrases)}
+            % {"name": _own(fader.name), "positions": ", ".join(phrases)}
         )
     return " ".join(sentences)
