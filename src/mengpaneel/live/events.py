@@ -10,6 +10,11 @@ Two brokers with one interface:
 - ``RedisBroker``: publishes through Redis pub/sub, and one listener per process
   relays to that process's streams, so several app processes serve one room.
 ``get_broker()`` picks Redis when ``settings.REDIS_URL`` is set.
+
+When Redis is down, nothing stops: a change is still saved, and the process delivers its
+own events to its own streams at once. Its streams are told the updates are delayed
+(``DELAYED``), so their pages poll for what other processes changed and say so; once the
+relay is back on Redis they hear ``RESTORED`` (and re-read the version).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import asyncio
 import json
 import logging
 import threading
+import time
 from dataclasses import asdict, dataclass
 
 from django.conf import settings
@@ -28,6 +34,11 @@ REDIS_CHANNEL_PREFIX = "mengpaneel:live:"
 # A slow client keeps at most this many unsent events; older ones are dropped, which
 # is harmless because every event carries the latest version.
 QUEUE_SIZE = 32
+# After Redis refused a publish, this process tries it again only after a pause: a save
+# must not wait for a connect timeout each time while Redis is down.
+PUBLISH_RETRY_SECONDS = 2.0
+# The relay reconnects after 0.2, 0.4 … seconds, never waiting longer than this.
+RELAY_RETRY_MAX_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,11 @@ class Change:
 # Sent to local streams when the relay may have missed events (Redis reconnected):
 # each stream then reads the round's version from the database again.
 RESYNC = Change(round_id=0, version=0, phase="", kind="resync")
+# Sent to local streams when events from other processes may not arrive (Redis is down):
+# their pages poll meanwhile and say that live updates are delayed. RESTORED ends that.
+DELAYED = Change(round_id=0, version=0, phase="", kind="delayed")
+RESTORED = Change(round_id=0, version=0, phase="", kind="restored")
+_TO_EVERY_STREAM = (RESYNC, DELAYED, RESTORED)
 
 
 def round_channel(round_id: int) -> str:
@@ -108,6 +124,11 @@ class LocalBroker:
         self._lock = threading.Lock()
         self._subscriptions: dict[str, set[Subscription]] = {}
 
+    @property
+    def delayed(self) -> bool:
+        """Whether events from other processes may be missing now (never, in-process)."""
+        return False
+
     def subscribe(self, channels: set[str]) -> Subscription:
         subscription = Subscription(self, channels)
         with self._lock:
@@ -134,7 +155,7 @@ class LocalBroker:
     def deliver_locally(self, change: Change) -> None:
         """Safe from any thread: each stream gets the event once, in its own loop."""
         with self._lock:
-            if change is RESYNC:
+            if change in _TO_EVERY_STREAM and change.round_id == 0:
                 targets = (
                     set().union(*self._subscriptions.values()) if self._subscriptions else set()
                 )
@@ -151,7 +172,10 @@ class LocalBroker:
 
 
 class RedisBroker(LocalBroker):
-    """Publishes through Redis; a listener task per process relays to its own streams."""
+    """Publishes through Redis; a listener task per process relays to its own streams.
+
+    Without Redis it keeps working as a ``LocalBroker`` (``delayed`` is then true).
+    """
 
     def __init__(self, url: str, prefix: str = REDIS_CHANNEL_PREFIX) -> None:
         super().__init__()
@@ -161,17 +185,57 @@ class RedisBroker(LocalBroker):
         self.prefix = prefix
         self._publisher = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1)
         self._listeners: dict[asyncio.AbstractEventLoop, asyncio.Task[None]] = {}
+        self._publish_failed = False
+        self._relay_lost = False
+        self._next_publish_try = 0.0
+
+    @property
+    def delayed(self) -> bool:
+        return self._publish_failed or self._relay_lost
+
+    def _set(self, *, publish_failed: bool | None = None, relay_lost: bool | None = None) -> None:
+        """Change the state, and tell this process's streams when ``delayed`` flips."""
+        with self._lock:
+            before = self.delayed
+            if publish_failed is not None:
+                self._publish_failed = publish_failed
+            if relay_lost is not None:
+                self._relay_lost = relay_lost
+            after = self.delayed
+        if after and not before:
+            logger.warning("Live events: Redis unavailable; streams of this process poll")
+            self.deliver_locally(DELAYED)
+        elif before and not after:
+            logger.warning("Live events: Redis is back")
+            self.deliver_locally(RESYNC)
+            self.deliver_locally(RESTORED)
 
     def subscribe(self, channels: set[str]) -> Subscription:
         subscription = super().subscribe(channels)
         self._ensure_listener(subscription.loop)
         return subscription
 
+    def _has_relay(self) -> bool:
+        with self._lock:
+            return any(not task.done() for task in self._listeners.values())
+
     def publish(self, change: Change) -> None:
+        if self._publish_failed and time.monotonic() < self._next_publish_try:
+            self.deliver_locally(change)  # Redis was just refused: don't wait on it again
+            return
         try:
             self._publisher.publish(f"{self.prefix}{change.round_id}", change.to_wire())
         except Exception:  # the change is stored; clients catch up by version or polling
             logger.warning("Could not publish live event to Redis", exc_info=True)
+            self._next_publish_try = time.monotonic() + PUBLISH_RETRY_SECONDS
+            self._set(publish_failed=True)
+            self.deliver_locally(change)
+            return
+        if self.delayed:
+            # Our own relay may still be reconnecting: our streams must not miss our changes.
+            self.deliver_locally(change)
+        # Publishing works again; with no relay in this process there is nothing else to wait for.
+        self._set(publish_failed=False, relay_lost=self._relay_lost and self._has_relay())
 
     def _ensure_listener(self, loop: asyncio.AbstractEventLoop) -> None:
         with self._lock:
@@ -185,16 +249,16 @@ class RedisBroker(LocalBroker):
         import redis.asyncio as aioredis
 
         delay = 0.2
-        first = True
         while True:
             client = aioredis.Redis.from_url(self.url)
             pubsub = client.pubsub(ignore_subscribe_messages=True)
             try:
                 await pubsub.psubscribe(f"{self.prefix}*")
-                if not first:
-                    # Events published while we were away are gone: let streams re-read.
-                    self.deliver_locally(RESYNC)
-                first, delay = False, 0.2
+                if self._relay_lost:
+                    # Events published while we were away are gone: streams re-read (RESYNC)
+                    # and stop polling (RESTORED).
+                    self._set(relay_lost=False, publish_failed=False)
+                delay = 0.2
                 async for message in pubsub.listen():
                     if message.get("type") == "pmessage":
                         try:
@@ -205,9 +269,9 @@ class RedisBroker(LocalBroker):
                 raise
             except Exception:
                 logger.warning("Live event relay lost Redis; retrying in %.1f s", delay)
-                first = False
+                self._set(relay_lost=True)
                 await asyncio.sleep(delay)
-                delay = min(delay * 2, 5.0)
+                delay = min(delay * 2, RELAY_RETRY_MAX_SECONDS)
             finally:
                 try:
                     await pubsub.aclose()  # type: ignore[no-untyped-call]  # redis-py's

@@ -56,22 +56,34 @@ def _state_event(pk: int, version: int, phase: str) -> str:
     return _event(events.Change(round_id=pk, version=version, phase=phase, kind="state"))
 
 
+# Redis is down (or back): the page polls for what other processes change, and says so.
+DELAYED_EVENT = "event: delayed\ndata: {}\n\n"
+RESTORED_EVENT = "event: restored\ndata: {}\n\n"
+
+
 async def _events(audience: access.Audience):
     pk = audience.live_round.pk
     # Subscribe before reading the version: nothing can slip between the two.
-    subscription = events.get_broker().subscribe(set(audience.channels))
+    broker = events.get_broker()
+    subscription = broker.subscribe(set(audience.channels))
     try:
         version, phase = await _briefly(_state)(pk)
         yield f"retry: {RETRY_MS}\n" + _state_event(pk, version, phase)
+        if broker.delayed:
+            yield DELAYED_EVENT
         loop = asyncio.get_running_loop()
         deadline = loop.time() + STREAM_SECONDS
         while (remaining := deadline - loop.time()) > 0:
             change = await subscription.get(timeout=min(HEARTBEAT_SECONDS, remaining))
             if change is None:
                 yield ": keep-alive\n\n"
-            elif change is events.RESYNC:
+            elif change == events.RESYNC:
                 version, phase = await _briefly(_state)(pk)
                 yield _state_event(pk, version, phase)
+            elif change == events.DELAYED:
+                yield DELAYED_EVENT
+            elif change == events.RESTORED:
+                yield RESTORED_EVENT
             else:
                 yield _event(change)
     finally:

@@ -38,6 +38,16 @@
     connection.textContent = ok ? "" : root.dataset.offline || "";
   }
 
+  var delayedNotice = document.querySelector("[data-live-delayed]");
+  var delayed = false;
+
+  function showDelayed(on) {
+    delayed = on;
+    if (!delayedNotice) return;
+    var text = on ? root.dataset.delayed || "" : "";
+    if (delayedNotice.textContent !== text) delayedNotice.textContent = text;
+  }
+
   function refresh(region) {
     if (busy.get(region)) { busy.set(region, "again"); return; }
     // A region may ask for a pause between fetches (the projector: a room full of changes
@@ -130,7 +140,11 @@
     source.addEventListener("change", function (event) {
       try { onState(JSON.parse(event.data)); } catch (e) { /* a malformed event changes nothing */ }
     });
-    source.onopen = function () { stopPolling(); showConnection(true); };
+    // Redis is down: this process's own events still come, other processes' do not.
+    // Poll meanwhile (the stream stays open) and say that updates are delayed.
+    source.addEventListener("delayed", function () { showDelayed(true); startPolling(); });
+    source.addEventListener("restored", function () { showDelayed(false); stopPolling(); });
+    source.onopen = function () { if (!delayed) stopPolling(); showConnection(true); };
     source.onerror = function () {
       // The browser reconnects by itself; poll meanwhile so nothing waits on it.
       startPolling();
