@@ -187,7 +187,7 @@ def test_pictures_words_and_exports_stay_as_they_were(client):
 
     client.force_login(members["Anna de Vries"])
     participant = client.get(reverse("live:participant", args=[live_round.pk])).text
-    [mine] = _between(participant, '<figure class="mp-live__drawing">', "</figure>")
+    [mine] = _between(participant, '<figure class="mp-live__figure">', "</figure>")
     _check("live_trio_reveal.html", mine)
 
     live_round = phases.move(live_round, to=Phase.AGREE, expected=Phase.REVEAL, by=organiser)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+
+import pyphen
 
 from .look import MAX_LABEL_LINES
 from .svg import clean
@@ -42,11 +45,53 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     return sum(map(_char_em, text)) * size * (BOLD_FACTOR if bold else 1.0)
 
 
+_MIN_TAIL = 4  # letters carried to the next line after a hyphen, at least (when possible)
+
+
+@functools.cache
+def _hyphenator(language: str) -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=language)
+
+
+def _break_points(word: str) -> list[int]:
+    """Where ``word`` may be hyphenated, last first, by Dutch rules: a name without an
+    English version is shown in Dutch in English too, and English rules would break it
+    wrongly ("Bewoner-sproces"); an English name gets syllable breaks that still read."""
+    return sorted(_hyphenator("nl_NL").positions(word), reverse=True)
+
+
+def _hyphenated(word: str, width: float, size: float, bold: bool) -> list[str]:
+    """A word wider than a line, broken where the language allows it ("Bewoners-",
+    "proces"), at its own hyphens first; never inside a syllable. A part that still
+    does not fit, and has no break left, stays whole."""
+    parts: list[str] = []
+    for piece in re.split(r"(?<=-)(?=.)", word):  # "Sociaal-domein": "Sociaal-", "domein"
+        if parts and text_width(parts[-1] + piece, size, bold=bold) <= width:
+            parts[-1] += piece
+            continue
+        while text_width(piece, size, bold=bold) > width:
+            fitting = [
+                (piece[:at], piece[at:])
+                for at in _break_points(piece)
+                if text_width(piece[:at] + "-", size, bold=bold) <= width
+            ]
+            if not fitting:
+                break
+            # The longest part that fits, unless it leaves a stub ("Bewoners-proces",
+            # not "Bewonerspro-ces").
+            left, right = next((f for f in fitting if len(f[1]) >= _MIN_TAIL), fitting[0])
+            parts.append(left + "-")
+            piece = right
+        parts.append(piece)
+    return parts
+
+
 def wrap(
     text: str, width: float, size: float, max_lines: int = MAX_LABEL_LINES, *, bold: bool = False
 ) -> list[str]:
-    """Greedy word wrap; a word wider than a line is split, and the last line
-    ends in an ellipsis when the text does not fit in ``max_lines``."""
+    """Greedy word wrap at spaces; a word wider than a line is hyphenated where the
+    language allows, and the last line ends in an ellipsis when the text does not
+    fit in ``max_lines``."""
     words = clean(text).split()
     lines: list[str] = []
     current = ""
@@ -58,13 +103,8 @@ def wrap(
         if current:
             lines.append(current)
         current = ""
-        while text_width(word, size, bold=bold) > width:
-            cut = len(word)
-            while cut > 1 and text_width(word[:cut], size, bold=bold) > width:
-                cut -= 1
-            lines.append(word[:cut])
-            word = word[cut:]
-        current = word
+        *whole_lines, current = _hyphenated(word, width, size, bold)
+        lines.extend(whole_lines)
     if current:
         lines.append(current)
     if len(lines) > max_lines:

@@ -19,6 +19,7 @@ from .look import (
     GHOST_W,
     INK,
     MARGIN,
+    MIN_FONT,
     MUTED,
     PAPER,
     POLE_FONT,
@@ -72,7 +73,7 @@ def _ghost(cx: float, y: float, value: int) -> str:
     return el(
         "g",
         _ghost_box(cx - GHOST_W / 2, y - GHOST_H / 2, GHOST_W, GHOST_H, rx=3)
-        + text_at(cx, y + 3.5, format_position(value), size=10, fill=MUTED),
+        + text_at(cx, y + 4, format_position(value), size=MIN_FONT, fill=MUTED),
         class_="mp-panel__ghost",
     )
 
@@ -124,12 +125,12 @@ def _flag_icon(x: float, y: float) -> str:
 def _flag(cx: float, y: float) -> str:
     """ "To discuss" with its pennant, centred over the strip."""
     label = _("to discuss")
-    group_w = 16 + 4 + text_width(label, SMALL_FONT, bold=True)
+    group_w = 16 + text_width(label, SMALL_FONT, bold=True)
     gx = cx - group_w / 2
     return el(
         "g",
         _flag_icon(gx, y)
-        + text_at(gx + 20, y + 12, label, size=SMALL_FONT, text_anchor="start", font_weight="bold"),
+        + text_at(gx + 16, y + 12, label, size=SMALL_FONT, text_anchor="start", font_weight="bold"),
         class_="mp-panel__flag",
     )
 
@@ -153,7 +154,7 @@ def _member_dot(x: float, y: float, label: str, *, placed: bool) -> str:
     return el(
         "g",
         _member_circle(x, y, DOT_R, placed=placed)
-        + text_at(x, y + 3.5, short, size=10, font_weight="bold"),
+        + text_at(x, y + 4, short, size=MIN_FONT, font_weight="bold"),
         class_="mp-panel__member",
     )
 
@@ -167,7 +168,7 @@ def _member_marks(cx: float, scale: Scale, members: Sequence[MemberMark], unplac
         if member.position is not None:
             by_position.setdefault(member.position, []).append(member)
     pitch = 2 * DOT_R + 2  # dots never touch each other
-    left = cx + CAP_W / 2 + 4 + DOT_R  # nor the agreed knob
+    left = cx + CAP_W / 2 + 2 + DOT_R  # nor the agreed knob, and two stay inside the strip
     for position, group in by_position.items():
         rows = (len(group) + 1) // 2
         for i, member in enumerate(group):
@@ -278,7 +279,7 @@ def render_svg(panel: PanelDrawing, *, standalone: bool = False, id_prefix: str 
     unplaced_y = scale.below_slot + 4 + DOT_R
     after_track = scale.below_slot + 10
     if unplaced_members:
-        after_track = unplaced_y + ((unplaced_members + 1) // 2 - 1) * 19 + DOT_R + 8
+        after_track = unplaced_y + ((unplaced_members + 1) // 2 - 1) * (2 * DOT_R + 2) + DOT_R + 8
     foot = text.foot(after_track)
     readout_y = foot.names_end + 10
     strip_bottom = readout_y + 22 + (20 if any_previous else 0) + 10

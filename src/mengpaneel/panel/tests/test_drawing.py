@@ -55,6 +55,11 @@ def classes_in(group: ET.Element) -> set[str]:
     return {el.get("class") for el in group.iter() if el.get("class")}
 
 
+def heard(text: str) -> str:
+    """The words as read out: without the isolates around people's text (U+2068, U+2069)."""
+    return text.replace("\u2068", "").replace("\u2069", "")
+
+
 def all_text(root: ET.Element) -> str:
     return " ".join("".join(el.itertext()) for el in root.iter(f"{SVG}text"))
 
@@ -90,14 +95,14 @@ def test_unplaced_fader_track_is_dashed_and_middle_one_is_not():
 
 
 def test_unplaced_and_middle_read_differently_in_words():
-    text = text_alternative(panel(None, 0))
+    text = heard(text_alternative(panel(None, 0)))
 
     assert "Fader k0: not placed yet." in text
     assert "Fader k1: 0, middle: no choice made." in text
 
 
 def test_agreed_position_names_the_pole_it_leans_towards():
-    text = text_alternative(panel(2, -1))
+    text = heard(text_alternative(panel(2, -1)))
 
     assert "Fader k0: +2, towards own budget." in text
     assert "Fader k1: \u22121, towards no budget." in text
@@ -150,7 +155,7 @@ def test_members_discussion_flag_and_earlier_position_are_drawn():
     # No current position: the earlier one shows, but nothing moves towards it.
     assert "mp-panel__ghost" in classes_in(second)
     assert "mp-panel__arrow" not in classes_in(second)
-    text = text_alternative(drawing)
+    text = heard(text_alternative(drawing))
     assert "Members: AB +2, CD \u22121, EF not placed yet." in text
     assert "Marked to discuss." in text
     assert "Earlier: \u22122." in text
@@ -213,7 +218,7 @@ def test_characters_xml_cannot_carry_are_dropped():
 
     root = parse(render_svg(drawing))
 
-    assert root.find(f"{SVG}title").text.endswith("Altena")
+    assert heard(root.find(f"{SVG}title").text).endswith("Altena")
 
 
 def test_ids_are_unique_per_prefix_and_label_the_image():
@@ -284,7 +289,7 @@ def test_drawing_uses_no_colour_only_greys():
 
 def test_text_alternative_names_every_fader():
     drawing = panel(2, -1, None, 3, 0, 1, -3)
-    text = text_alternative(drawing)
+    text = heard(text_alternative(drawing))
 
     for fader_drawing in drawing.faders:
         assert f"{fader_drawing.name}:" in text
@@ -302,7 +307,7 @@ def test_text_alternative_is_the_svg_description():
 
 def test_text_alternative_renders_in_dutch_too():
     with translation.override("nl"):
-        dutch = text_alternative(panel(None, 1))
+        dutch = heard(text_alternative(panel(None, 1)))
 
     assert "Fader k0" in dutch and "Fader k1" in dutch
 
@@ -338,7 +343,7 @@ def test_overlay_says_who_did_not_place_a_fader():
     root = parse(render_overlay_svg(panels, id_prefix="cmp"))
 
     assert "not placed" in all_text(root)
-    description = root.find(f"{SVG}desc").text
+    description = heard(root.find(f"{SVG}desc").text)
     assert "Altena +2" in description
     assert "Schiedam not placed yet" in description
     assert root.get("aria-labelledby") == "cmp-title cmp-desc"
@@ -373,3 +378,33 @@ def test_png_scale_changes_the_pixel_size():
     large = png_size(render_png(drawing, scale=3))
 
     assert large[0] == pytest.approx(3 * small[0], abs=3)
+
+
+@pytest.mark.parametrize(
+    "name, lines",
+    [
+        ("Bewonersproces", ["Bewoners-", "proces"]),
+        ("Proces binnen de gemeente", ["Proces binnen", "de gemeente"]),
+        ("Sociaal-domeinoverleg", ["Sociaal-", "domeinoverleg"]),
+        ("Uitvoeringsorganisatie", ["Uitvoeringsor-", "ganisatie"]),
+    ],
+)
+def test_fader_names_break_between_words_or_syllables_never_mid_syllable(name, lines):
+    """ "Bewonersproce / s" was drawn; a word too long for the strip is hyphenated."""
+    from mengpaneel.panel.drawing.layout import StripText
+    from mengpaneel.panel.drawing.look import COL_W, NAME_FONT, STRIP_PAD
+    from mengpaneel.panel.drawing.measure import wrap
+
+    with translation.override("nl"):
+        assert wrap(name, COL_W - 2 * STRIP_PAD - 12, NAME_FONT, bold=True) == lines
+        drawn = StripText.wrapped(
+            [FaderDrawing(key="k", name=name, top_label="", bottom_label="", agreed=None)]
+        )
+    assert drawn.names == [lines]
+
+
+def test_no_text_in_a_drawing_is_smaller_than_12():
+    """The page shows a drawing at its own size, so its font sizes are the sizes people see."""
+    svg = render_svg(panel(2, -1))
+    sizes = {float(size) for size in re.findall(r'font-size="([\d.]+)"', svg)}
+    assert sizes and min(sizes) >= 12
