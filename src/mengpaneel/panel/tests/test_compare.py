@@ -103,9 +103,12 @@ def test_each_rationale_is_one_click_away_and_unplaced_reads_as_such(
 ):
     client.force_login(world.organiser)
     page = _compare(client, world).text
-    assert "<summary>Internal positioning: +2, towards" in page
-    assert "<summary>Executive and politics: 0, the middle: no choice made</summary>" in page
-    assert "<summary>Communication: not placed yet</summary>" in page
+    assert "<summary><bdi>Internal positioning</bdi>: +2, towards" in page
+    assert (
+        "<summary><bdi>Executive and politics</bdi>: 0, the middle: no choice made</summary>"
+        in page
+    )
+    assert "<summary><bdi>Communication</bdi>: not placed yet</summary>" in page
     assert page.count("<svg") == 3
 
 
@@ -149,5 +152,5 @@ def test_the_demo_comparison_shows_the_three_municipalities(client, settings, tm
     page = client.get(reverse("panel:compare", args=[edition.slug])).text
     for name in ("Altena", "Schiedam", "Venlo"):
         assert f'<h2 class="utrecht-heading-2">{name}' in page
-    assert "<summary>Internal positioning: not placed yet</summary>" in page  # Schiedam
+    assert "<summary><bdi>Internal positioning</bdi>: not placed yet</summary>" in page  # Schiedam
     assert "kernwethouders" in page

@@ -312,7 +312,7 @@ def test_the_panel_shows_the_latest_changes_and_links_to_the_whole_history(clien
     _notes(panel, world.member, 20)  # the first save also places: 21 changes
     page = client.get(_url("trio_panel", panel)).text
     history = page.split('id="panel-history"')[1].split("</section>")[0]
-    assert "<q>Notitie 20</q>" in history
+    assert "<q><bdi>Notitie 20</bdi></q>" in history
     assert "not placed yet → +1" not in history  # the oldest change
     assert history.count("<li>") == 20
     assert _url("history", panel) in history
@@ -330,7 +330,7 @@ def test_the_history_page_shows_every_change_a_page_at_a_time(client, world, pan
     first = client.get(_url("history", panel)).text
     assert "121 changes" in first and "Page 1 of 2" in first
     assert first.split('<ol class="mp-history__list"')[1].split("</ol>")[0].count("<li>") == 100
-    assert "<q>Notitie 120</q>" in first and "not placed yet → +1" not in first
+    assert "<q><bdi>Notitie 120</bdi></q>" in first and "not placed yet → +1" not in first
     older = client.get(_url("history", panel), {"pagina": 2}).text
     assert 'start="101"' in older
     assert "not placed yet → +1" in older
